@@ -1,0 +1,43 @@
+// Lints what ships (nodes/, credentials/, package.json) with the rules n8n's package scanner applies to community
+// packages: @n8n/eslint-plugin-community-nodes `recommended` (the n8n Cloud set) plus eslint-plugin-n8n-nodes-base's
+// community / credentials / nodes rulesets, the same combination @n8n/node-cli's `config` builds. Dev tooling
+// (test/, sandbox/, e2e/, bench/) gets the TypeScript rules only: it may use process, timers and the file system.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
+import communityNodes from '@n8n/eslint-plugin-community-nodes';
+
+const shipped = ['nodes/**/*.ts', 'credentials/**/*.ts'];
+
+export default tseslint.config(
+	{ ignores: ['dist/**', 'node_modules/**', '.cache/**', '.e2e/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+	{
+		files: ['**/*.ts'],
+		extends: [js.configs.recommended, ...tseslint.configs.recommended],
+		rules: {
+			'@typescript-eslint/no-explicit-any': 'error',
+			'@typescript-eslint/consistent-type-imports': 'error',
+		},
+	},
+	{
+		files: [...shipped, 'package.json'],
+		...communityNodes.configs.recommended,
+		rules: { ...communityNodes.configs.recommended.rules, 'no-console': 'error' },
+	},
+	{
+		files: ['package.json'],
+		languageOptions: { parser: tseslint.parser, parserOptions: { extraFileExtensions: ['.json'] } },
+		plugins: { 'n8n-nodes-base': n8nNodesBase },
+		rules: { ...n8nNodesBase.configs.community.rules },
+	},
+	{
+		files: ['credentials/**/*.ts'],
+		plugins: { 'n8n-nodes-base': n8nNodesBase },
+		rules: { ...n8nNodesBase.configs.credentials.rules },
+	},
+	{
+		files: ['nodes/**/*.ts'],
+		plugins: { 'n8n-nodes-base': n8nNodesBase },
+		rules: { ...n8nNodesBase.configs.nodes.rules },
+	},
+);

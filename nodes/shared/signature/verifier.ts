@@ -1,0 +1,191 @@
+/**
+ * The one verifier of TechWolf webhook signatures. TechWolf signs `timestamp:tenant:event_id:` followed by the raw
+ * body bytes with Ed25519, and sends one or more hex signatures in X-Signature-V1 (several during a key rotation).
+ * A request passes when any signature verifies under any trusted key and the timestamp is fresh.
+ *
+ * The API is small on purpose, after Standard Webhooks' verifier: build it once from the configured keys, call
+ * `verify()` with the headers and the raw bytes, and read a result that cannot be mistaken for a pass. It is
+ * synchronous (a forgotten `await` on an async verifier reads as truthy) and never throws on request input.
+ * Everything cheap (presence, shapes, counts, the clock) is checked before any cryptography.
+ */
+import { parseSigningKeys, type TrustedKey } from './keys';
+import { SIGNATURE_BYTES, verifyEd25519 } from './ed25519';
+import { decodeHex } from './hex';
+
+export const SIGNATURE_HEADERS = {
+	timestamp: 'x-signature-timestamp',
+	tenant: 'x-tenant',
+	eventId: 'x-event-id',
+	signatures: 'x-signature-v1',
+} as const;
+
+export const DEFAULT_TOLERANCE_SECONDS = 300;
+/** TechWolf signs once per active key; a handful covers any rotation, and more would only burn CPU. */
+export const DEFAULT_MAX_SIGNATURES = 5;
+
+export type VerificationFailure =
+	| 'missing_body'
+	| 'missing_header'
+	| 'repeated_header'
+	| 'malformed_header'
+	| 'stale_timestamp'
+	| 'future_timestamp'
+	| 'too_many_signatures'
+	| 'malformed_signature'
+	| 'no_matching_signature';
+
+export type Verification =
+	| {
+			ok: true;
+			timestamp: number;
+			tenant: string;
+			eventId: string;
+			/** The trusted key that verified the request (position in the credential and short id). */
+			key: { position: number; id: string };
+	  }
+	| { ok: false; reason: VerificationFailure; message: string };
+
+/** Header values as Node and n8n hand them over: lower-case names, repeated headers as arrays. */
+export type RequestHeaders = Record<string, string | string[] | undefined>;
+
+export interface VerifierOptions {
+	/** Maximum age, and maximum lead into the future, of X-Signature-Timestamp. */
+	toleranceSeconds?: number;
+	maxSignatures?: number;
+}
+
+/** Whole seconds since the epoch; twelve digits reach the year 33658, more is not a timestamp. */
+const TIMESTAMP = /^\d{1,12}$/;
+/**
+ * Tenant and event id: visible ASCII without ':' (the separator of the signed message, so that no two header sets
+ * sign the same bytes) and without ',' or spaces. TechWolf's tenants and event ids (UUIDs) fit easily.
+ */
+const MESSAGE_FIELD = /^[\x21-\x2b\x2d-\x39\x3b-\x7e]{1,256}$/;
+const SIGNATURE_SEPARATOR = ',';
+
+const encoder = new TextEncoder();
+
+function fail(reason: VerificationFailure, message: string): Verification {
+	return { ok: false, reason, message };
+}
+
+export class WebhookVerifier {
+	private readonly keys: readonly TrustedKey[];
+	private readonly toleranceSeconds: number;
+	private readonly maxSignatures: number;
+
+	/** `keys` is the credential text (validated and parsed here, throwing SigningKeyError) or already parsed keys. */
+	constructor(keys: string | readonly TrustedKey[], options: VerifierOptions = {}) {
+		this.keys = typeof keys === 'string' ? parseSigningKeys(keys) : keys;
+		if (this.keys.length === 0) throw new RangeError('A verifier needs at least one trusted key');
+		this.toleranceSeconds = options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
+		this.maxSignatures = options.maxSignatures ?? DEFAULT_MAX_SIGNATURES;
+		if (!Number.isInteger(this.toleranceSeconds) || this.toleranceSeconds < 1) {
+			throw new RangeError('The timestamp tolerance must be a whole number of seconds, at least 1');
+		}
+		if (!Number.isInteger(this.maxSignatures) || this.maxSignatures < 1) {
+			throw new RangeError('The signature limit must be a whole number, at least 1');
+		}
+	}
+
+	verify(headers: RequestHeaders, rawBody: Uint8Array | undefined, nowSeconds = Math.floor(Date.now() / 1000)) {
+		if (!(rawBody instanceof Uint8Array)) {
+			return fail('missing_body', 'The raw request body is not available, so the signature cannot be checked');
+		}
+
+		const fields: Record<keyof typeof SIGNATURE_HEADERS, string> = {
+			timestamp: '',
+			tenant: '',
+			eventId: '',
+			signatures: '',
+		};
+		for (const field of Object.keys(SIGNATURE_HEADERS) as Array<keyof typeof SIGNATURE_HEADERS>) {
+			const name = SIGNATURE_HEADERS[field];
+			const value = headers[name];
+			if (value === undefined || value === '') return fail('missing_header', `Header ${name} is missing`);
+			if (typeof value !== 'string') return fail('repeated_header', `Header ${name} must be sent once`);
+			fields[field] = value;
+		}
+
+		if (!TIMESTAMP.test(fields.timestamp)) {
+			return fail('malformed_header', `Header ${SIGNATURE_HEADERS.timestamp} must be whole seconds since the epoch`);
+		}
+		if (!MESSAGE_FIELD.test(fields.tenant)) {
+			return fail('malformed_header', `Header ${SIGNATURE_HEADERS.tenant} has characters a tenant name cannot have`);
+		}
+		if (!MESSAGE_FIELD.test(fields.eventId)) {
+			return fail('malformed_header', `Header ${SIGNATURE_HEADERS.eventId} has characters an event id cannot have`);
+		}
+
+		const timestamp = Number(fields.timestamp);
+		if (nowSeconds - timestamp > this.toleranceSeconds) {
+			return fail('stale_timestamp', `The signature timestamp is older than ${this.toleranceSeconds} seconds`);
+		}
+		if (timestamp - nowSeconds > this.toleranceSeconds) {
+			return fail('future_timestamp', `The signature timestamp is more than ${this.toleranceSeconds} seconds ahead`);
+		}
+
+		const entries = fields.signatures.split(SIGNATURE_SEPARATOR);
+		if (entries.length > this.maxSignatures) {
+			return fail(
+				'too_many_signatures',
+				`More than ${this.maxSignatures} signatures in ${SIGNATURE_HEADERS.signatures}`,
+			);
+		}
+		const signatures: Uint8Array[] = [];
+		for (const entry of entries) {
+			const signature = decodeHex(entry.trim(), SIGNATURE_BYTES);
+			if (!signature) {
+				return fail('malformed_signature', `Every entry of ${SIGNATURE_HEADERS.signatures} must be 128 hex characters`);
+			}
+			signatures.push(signature);
+		}
+
+		const message = signedMessage(fields.timestamp, fields.tenant, fields.eventId, rawBody);
+		for (const signature of signatures) {
+			for (const trusted of this.keys) {
+				if (verifyEd25519(trusted.key, message, signature)) {
+					return {
+						ok: true as const,
+						timestamp,
+						tenant: fields.tenant,
+						eventId: fields.eventId,
+						key: { position: trusted.position, id: trusted.id },
+					};
+				}
+			}
+		}
+		return fail('no_matching_signature', 'No signature matches a configured TechWolf signing key');
+	}
+}
+
+/** `timestamp:tenant:event_id:` then the raw body bytes, untouched: never re-serialised JSON, never decoded text. */
+export function signedMessage(timestamp: string, tenant: string, eventId: string, rawBody: Uint8Array): Uint8Array {
+	const prefix = encoder.encode(`${timestamp}:${tenant}:${eventId}:`);
+	const message = new Uint8Array(prefix.length + rawBody.length);
+	message.set(prefix);
+	message.set(rawBody, prefix.length);
+	return message;
+}
+
+const verifierCache = new Map<string, WebhookVerifier>();
+/** Credentials rarely change; a few entries cover several triggers with different keys in one n8n. */
+const VERIFIER_CACHE_SIZE = 32;
+
+/**
+ * A verifier for the configured key text and options, built once and reused: n8n calls the trigger per request, and
+ * importing keys per request would halve throughput. Throws SigningKeyError for unusable keys (not cached).
+ */
+export function verifierFor(keysText: string, options: Required<VerifierOptions>): WebhookVerifier {
+	const cacheKey = `${options.toleranceSeconds}|${options.maxSignatures}|${keysText}`;
+	let verifier = verifierCache.get(cacheKey);
+	if (!verifier) {
+		verifier = new WebhookVerifier(keysText, options);
+		if (verifierCache.size >= VERIFIER_CACHE_SIZE) {
+			const oldest = verifierCache.keys().next().value;
+			if (oldest !== undefined) verifierCache.delete(oldest);
+		}
+		verifierCache.set(cacheKey, verifier);
+	}
+	return verifier;
+}
