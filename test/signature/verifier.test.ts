@@ -6,5 +6,5 @@ import { verifierCases } from './verifierCases';
 const readVector = (fileName: string) => readFileSync(join(__dirname, '..', 'vectors', fileName), 'utf8');
 
 describe('webhook signature verifier (node:crypto)', () => {
-	for (const testCase of verifierCases(readVector)) test(testCase.name, testCase.run);
+	for (const testCase of verifierCases(readVector)) test(testCase.name, async () => testCase.run());
 });

@@ -21,7 +21,8 @@ export interface CatalogEntry {
 	type: string;
 	/** Short, stable name used in items and on the command line, e.g. `employee.skill_profile.updated`. */
 	name: string;
-	displayName: string;
+	/** Human title, as in TechWolf's docs. */
+	label: string;
 	/** What the entity is in TechWolf's terms; `tenant` for tenant-wide events. */
 	entity: 'employee' | 'job' | 'course' | 'skill' | 'taxonomy' | 'tenant';
 	/** What changed, e.g. `skill_profile.suggested_updated`. */
@@ -41,7 +42,7 @@ export const EVENT_CATALOG = [
 	{
 		type: 'ai.techwolf.employee.skill_profile.updated.v1',
 		name: 'employee.skill_profile.updated',
-		displayName: 'Employee Skill Profile Updated',
+		label: 'Employee Skill Profile Updated',
 		entity: 'employee',
 		change: 'skill_profile.updated',
 		version: 1,
@@ -55,7 +56,7 @@ export const EVENT_CATALOG = [
 	{
 		type: 'ai.techwolf.employee.skill_profile.suggested_updated.v1',
 		name: 'employee.skill_profile.suggested_updated',
-		displayName: 'Employee Suggested Skill Profile Updated',
+		label: 'Employee Suggested Skill Profile Updated',
 		entity: 'employee',
 		change: 'skill_profile.suggested_updated',
 		version: 1,
@@ -68,7 +69,7 @@ export const EVENT_CATALOG = [
 	{
 		type: 'ai.techwolf.job_architecture.job.skill_profile.updated.v1',
 		name: 'job.skill_profile.updated',
-		displayName: 'Job Skill Profile Updated',
+		label: 'Job Skill Profile Updated',
 		entity: 'job',
 		change: 'skill_profile.updated',
 		version: 1,
@@ -82,7 +83,7 @@ export const EVENT_CATALOG = [
 	{
 		type: 'ai.techwolf.job_architecture.job.skill_profile.suggested_updated.v1',
 		name: 'job.skill_profile.suggested_updated',
-		displayName: 'Job Suggested Skill Profile Updated',
+		label: 'Job Suggested Skill Profile Updated',
 		entity: 'job',
 		change: 'skill_profile.suggested_updated',
 		version: 1,
@@ -95,7 +96,7 @@ export const EVENT_CATALOG = [
 	{
 		type: 'ai.techwolf.course.skill_profile.updated.v1',
 		name: 'course.skill_profile.updated',
-		displayName: 'Course Skill Profile Updated',
+		label: 'Course Skill Profile Updated',
 		entity: 'course',
 		change: 'skill_profile.updated',
 		version: 1,
@@ -108,7 +109,7 @@ export const EVENT_CATALOG = [
 	{
 		type: 'ai.techwolf.taxonomy.skill.created.v1',
 		name: 'taxonomy.skill.created',
-		displayName: 'Skill Created',
+		label: 'Skill Created',
 		entity: 'skill',
 		change: 'created',
 		version: 1,
@@ -121,7 +122,7 @@ export const EVENT_CATALOG = [
 	{
 		type: 'ai.techwolf.taxonomy.skill.updated.v1',
 		name: 'taxonomy.skill.updated',
-		displayName: 'Skill Updated',
+		label: 'Skill Updated',
 		entity: 'skill',
 		change: 'updated',
 		version: 1,
@@ -134,7 +135,7 @@ export const EVENT_CATALOG = [
 	{
 		type: 'ai.techwolf.taxonomy.skill.deleted.v1',
 		name: 'taxonomy.skill.deleted',
-		displayName: 'Skill Deleted',
+		label: 'Skill Deleted',
 		entity: 'skill',
 		change: 'deleted',
 		version: 1,
@@ -147,7 +148,7 @@ export const EVENT_CATALOG = [
 	{
 		type: 'ai.techwolf.taxonomy.updated.v1',
 		name: 'taxonomy.updated',
-		displayName: 'Taxonomy Updated',
+		label: 'Taxonomy Updated',
 		entity: 'taxonomy',
 		change: 'updated',
 		version: 1,
@@ -160,7 +161,7 @@ export const EVENT_CATALOG = [
 	{
 		type: HEALTH_CHECK_TYPE,
 		name: 'health_check',
-		displayName: 'Health Check',
+		label: 'Health Check',
 		entity: 'tenant',
 		change: 'health_check',
 		version: null,

@@ -1,0 +1,139 @@
+/**
+ * Where and how to reach TechWolf's SkillEngine API, shared by both API credentials and the transport: the regions,
+ * the API base URL, the OAuth2 token endpoint, and the request authentication. The credentials own all of this, so
+ * the transport only ever sends paths (`/employees/E1/skill_profile`).
+ */
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
+/** TechWolf's published Auth0 endpoints per region (TechWolf docs, "Authentication"). */
+export const TECHWOLF_REGIONS = {
+	eu: {
+		label: 'Europe',
+		tokenUrl: 'https://techwolf.eu.auth0.com/oauth/token',
+		audience: 'eu3.techwolf.ai',
+		hostLabel: 'eu',
+	},
+	us: {
+		label: 'United States',
+		tokenUrl: 'https://techwolf-us.us.auth0.com/oauth/token',
+		audience: 'us3.techwolf.ai',
+		hostLabel: 'us',
+	},
+} as const;
+
+export type RegionChoice = keyof typeof TECHWOLF_REGIONS | 'custom';
+
+/** TechWolf's documented limits for tenant names and ids in URLs. */
+const TENANT = /^[a-zA-Z0-9][a-zA-Z0-9-]{0,62}$/;
+const HOST_LABEL = /^[a-z0-9][a-z0-9-]{0,30}$/;
+
+export class ConnectionSettingsError extends Error {}
+
+function text(credentials: ICredentialDataDecryptedObject, field: string): string {
+	const value = credentials[field];
+	return typeof value === 'string' ? value.trim() : '';
+}
+
+function region(credentials: ICredentialDataDecryptedObject): RegionChoice {
+	const value = text(credentials, 'region');
+	return value === 'us' || value === 'custom' ? value : 'eu';
+}
+
+function parseUrl(value: string): URL | undefined {
+	try {
+		return new URL(value);
+	} catch {
+		return undefined;
+	}
+}
+
+function httpUrl(value: string, field: string): string {
+	const url = parseUrl(value);
+	if (!url)
+		throw new ConnectionSettingsError(`${field} "${value}" is not a URL (example: https://acme.eu.techwolf.ai)`);
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		throw new ConnectionSettingsError(`${field} must start with https://`);
+	}
+	return value.replace(/\/+$/, '');
+}
+
+/** https://{tenant}.{region}.techwolf.ai, or the custom base URL. */
+export function apiBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const chosen = region(credentials);
+	if (chosen === 'custom') return httpUrl(text(credentials, 'baseUrl'), 'API Base URL');
+	const tenant = text(credentials, 'tenant');
+	if (!TENANT.test(tenant)) {
+		throw new ConnectionSettingsError(`Tenant "${tenant}" is not a TechWolf tenant name (letters, digits and dashes)`);
+	}
+	const hostLabel = text(credentials, 'hostRegion') || TECHWOLF_REGIONS[chosen].hostLabel;
+	if (!HOST_LABEL.test(hostLabel)) {
+		throw new ConnectionSettingsError(`Region in API Address "${hostLabel}" must be lower-case letters and digits`);
+	}
+	return `https://${tenant}.${hostLabel}.techwolf.ai`;
+}
+
+export function tokenEndpoint(credentials: ICredentialDataDecryptedObject): { url: string; audience: string } {
+	const chosen = region(credentials);
+	if (chosen === 'custom') {
+		const audience = text(credentials, 'audience');
+		if (!audience) throw new ConnectionSettingsError('Audience is required for a custom region');
+		return { url: httpUrl(text(credentials, 'tokenUrl'), 'Access Token URL'), audience };
+	}
+	return { url: TECHWOLF_REGIONS[chosen].tokenUrl, audience: TECHWOLF_REGIONS[chosen].audience };
+}
+
+/** Bearer token plus base URL, for both credentials (the OAuth2 one fetches its token in preAuthentication). */
+export async function authenticateRequest(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	return {
+		...requestOptions,
+		baseURL: requestOptions.baseURL || apiBaseUrl(credentials),
+		headers: { ...requestOptions.headers, Authorization: `Bearer ${text(credentials, 'accessToken')}` },
+	};
+}
+
+/** The connection fields both credentials show: region, tenant, and where the API is. */
+export const connectionProperties: INodeProperties[] = [
+	{
+		displayName: 'Region',
+		name: 'region',
+		type: 'options',
+		default: 'eu',
+		options: [
+			{ name: 'Europe', value: 'eu', description: 'API at https://{tenant}.eu.techwolf.ai' },
+			{ name: 'United States', value: 'us', description: 'API at https://{tenant}.us.techwolf.ai' },
+			{ name: 'Custom', value: 'custom', description: 'Type the addresses, e.g. for another region or a sandbox' },
+		],
+	},
+	{
+		displayName: 'Tenant',
+		name: 'tenant',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'acme',
+		description: 'Your TechWolf tenant name, as in https://acme.eu.techwolf.ai',
+	},
+	{
+		displayName: 'Region in API Address',
+		name: 'hostRegion',
+		type: 'string',
+		default: '',
+		placeholder: 'eu',
+		description:
+			'Leave empty to call https://{tenant}.eu.techwolf.ai (Europe) or https://{tenant}.us.techwolf.ai (United States). If TechWolf gave you another address, such as https://acme.eu3.techwolf.ai, type its region part (eu3).',
+		displayOptions: { show: { region: ['eu', 'us'] } },
+	},
+	{
+		displayName: 'API Base URL',
+		name: 'baseUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'https://acme.eu.techwolf.ai',
+		description: 'Where the SkillEngine API is, without a trailing path',
+		displayOptions: { show: { region: ['custom'] } },
+	},
+];

@@ -1,0 +1,111 @@
+/**
+ * A stand-in for n8n's webhook route around one trigger node: real HTTP on 127.0.0.1, the request decorated the way
+ * n8n's body parser does it (rawBody read lazily through readRawBody(), `ip`, parsed `body`), the reply written
+ * through an Express-style response, and the workflow's static data stored as JSON between requests, as n8n keeps it
+ * in its database. What the node hands to the workflow is recorded in `emitted`.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { runWebhook, type CredentialVault, type NodeSetup } from './n8n';
+
+export interface TriggerServer {
+	url: string;
+	emitted: INodeExecutionData[];
+	/** The static data as stored after the last request. */
+	storedStaticData(): IDataObject;
+	/** Next request: leave rawBody unread and make readRawBody() a no-op (n8n's multipart path). */
+	dropRawBodyOnce(): void;
+	close(): Promise<void>;
+}
+
+type ExpressishRequest = IncomingMessage & {
+	rawBody?: Buffer;
+	readRawBody: () => Promise<void>;
+	body: unknown;
+	ip: string | undefined;
+	query: Record<string, string>;
+};
+
+function expressishResponse(res: ServerResponse) {
+	return {
+		status(code: number) {
+			res.statusCode = code;
+			return this;
+		},
+		json(body: unknown) {
+			res.setHeader('content-type', 'application/json; charset=utf-8');
+			res.end(JSON.stringify(body));
+			return this;
+		},
+		send(body: string) {
+			res.end(body);
+			return this;
+		},
+		end(body?: string) {
+			res.end(body);
+			return this;
+		},
+	};
+}
+
+export async function startTriggerServer(setup: NodeSetup, vault: CredentialVault): Promise<TriggerServer> {
+	const emitted: INodeExecutionData[] = [];
+	let stored = JSON.stringify(setup.staticData ?? {});
+	let dropRawBody = false;
+
+	const handle = async (req: IncomingMessage, res: ServerResponse, chunks: Buffer): Promise<void> => {
+		const request = req as ExpressishRequest;
+		const withoutRawBody = dropRawBody;
+		dropRawBody = false;
+		request.readRawBody = async () => {
+			if (!withoutRawBody) request.rawBody = chunks;
+		};
+		try {
+			request.body = JSON.parse(chunks.toString('utf8'));
+		} catch {
+			request.body = {};
+		}
+		request.ip = req.socket.remoteAddress;
+		request.query = {};
+		const { result, staticData, staticDataChanged } = await runWebhook(
+			{ ...setup, staticData: JSON.parse(stored) as IDataObject },
+			vault,
+			request,
+			expressishResponse(res),
+		);
+		if (staticDataChanged) {
+			delete staticData.__dataChanged;
+			stored = JSON.stringify(staticData);
+		}
+		for (const run of result.workflowData ?? []) emitted.push(...run);
+		if (!result.noWebhookResponse && !res.writableEnded) {
+			res.setHeader('content-type', 'application/json');
+			res.end(JSON.stringify(result.webhookResponse ?? { message: 'Workflow was started' }));
+		}
+	};
+
+	const server: Server = createServer((req, res) => {
+		const parts: Buffer[] = [];
+		req.on('data', (part: Buffer) => parts.push(part));
+		req.on('end', () => {
+			handle(req, res, Buffer.concat(parts)).catch((error: Error) => {
+				// n8n answers 500 when webhook() throws; the tests assert that this never happens.
+				res.statusCode = 500;
+				res.end(JSON.stringify({ code: 0, message: `Workflow Webhook Error: ${error.message}` }));
+			});
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}/webhook/f0b1c2d3-0000-4000-8000-000000000001/webhook`,
+		emitted,
+		storedStaticData: () => JSON.parse(stored) as IDataObject,
+		dropRawBodyOnce: () => {
+			dropRawBody = true;
+		},
+		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+	};
+}

@@ -1,0 +1,76 @@
+/** The decision function on its own: properties over hostile input, and the clock-dependent paths. */
+import * as fc from 'fast-check';
+
+import { handleDelivery, triggerSettings } from '../../nodes/TechWolfTrigger/delivery';
+import { generateSigningKeyPair, signWebhookHeaders } from '../../sandbox/signer';
+
+const key = generateSigningKeyPair();
+const settings = triggerSettings(key.publicKeyHex, ['*'], {});
+const NOW = 1_763_900_000;
+
+function signedEvent(id: string, timestamp = NOW) {
+	const body = Buffer.from(
+		JSON.stringify({
+			specversion: '1.0',
+			type: 'ai.techwolf.employee.skill_profile.updated.v1',
+			source: 'https://acme.eu.techwolf.ai/employees/E1/skill_profile',
+			id,
+			time: '2026-11-23T10:00:00Z',
+			data: { tenant_name: 'acme', external_id: 'E1' },
+		}),
+	);
+	const headers = signWebhookHeaders({ body, tenant: 'acme', eventId: id, privateKeys: [key.privateKey], timestamp });
+	return { rawBody: body, headers, clientAddress: undefined };
+}
+
+describe('handleDelivery', () => {
+	test('property: whatever a sender sends, the answer is 200, 400, 401 or 403 and never a throw', () => {
+		const valid = signedEvent('evt-1');
+		fc.assert(
+			fc.property(
+				fc.dictionary(
+					fc.constantFrom('x-signature-timestamp', 'x-tenant', 'x-event-id', 'x-signature-v1', 'content-type'),
+					fc.oneof(fc.string(), fc.array(fc.string(), { maxLength: 2 })),
+				),
+				fc.option(fc.uint8Array({ maxLength: 300 }), { nil: undefined }),
+				fc.boolean(),
+				(randomHeaders, randomBody, useValidHeaders) => {
+					const outcome = handleDelivery(
+						{
+							headers: useValidHeaders ? { ...valid.headers, ...randomHeaders } : randomHeaders,
+							rawBody: randomBody,
+							clientAddress: '127.0.0.1',
+						},
+						settings,
+						{},
+						NOW,
+					);
+					return [200, 400, 401, 403].includes(outcome.status) && (outcome.status !== 200 || !!outcome.body.eventId);
+				},
+			),
+			{ numRuns: 400 },
+		);
+	});
+
+	test('a redelivery after the window is accepted again', () => {
+		const staticData: Record<string, unknown> = {};
+		const first = signedEvent('evt-window', NOW);
+		expect(handleDelivery(first, settings, staticData, NOW).body.status).toBe('accepted');
+		const soon = signedEvent('evt-window', NOW + 120);
+		expect(handleDelivery(soon, settings, staticData, NOW + 120).body.status).toBe('duplicate');
+		const later = signedEvent('evt-window', NOW + 3601);
+		expect(handleDelivery(later, settings, staticData, NOW + 3601).body.status).toBe('accepted');
+	});
+
+	test('settings refuse unusable options with messages to act on', () => {
+		expect(() => triggerSettings(key.publicKeyHex, [], {})).toThrow('Select at least one event');
+		expect(() => triggerSettings(key.publicKeyHex, ['*'], { toleranceSeconds: 0 })).toThrow('Timestamp Tolerance');
+		expect(() => triggerSettings(key.publicKeyHex, ['*'], { deduplicationWindowMinutes: -1 })).toThrow(
+			'Deduplication Window',
+		);
+		expect(() => triggerSettings(key.publicKeyHex, ['*'], { customAllowedRanges: '10.0.0.0/40' })).toThrow(
+			'"10.0.0.0/40" is not an IP address or CIDR range',
+		);
+		expect(() => triggerSettings('0'.repeat(64), ['*'], {})).toThrow(/Key 1 .* small-order/);
+	});
+});
