@@ -13,6 +13,8 @@ import { runWebhook, type CredentialVault, type NodeSetup } from './n8n';
 export interface TriggerServer {
 	url: string;
 	emitted: INodeExecutionData[];
+	/** Errors webhook() threw (n8n would have answered 500); tests expect none. */
+	errors: Error[];
 	/** The static data as stored after the last request. */
 	storedStaticData(): IDataObject;
 	/** Next request: leave rawBody unread and make readRawBody() a no-op (n8n's multipart path). */
@@ -52,6 +54,7 @@ function expressishResponse(res: ServerResponse) {
 
 export async function startTriggerServer(setup: NodeSetup, vault: CredentialVault): Promise<TriggerServer> {
 	const emitted: INodeExecutionData[] = [];
+	const errors: Error[] = [];
 	let stored = JSON.stringify(setup.staticData ?? {});
 	let dropRawBody = false;
 
@@ -76,8 +79,9 @@ export async function startTriggerServer(setup: NodeSetup, vault: CredentialVaul
 			expressishResponse(res),
 		);
 		if (staticDataChanged) {
-			delete staticData.__dataChanged;
-			stored = JSON.stringify(staticData);
+			// As n8n's saveStaticData: the change flag itself is not stored.
+			const { __dataChanged: _flag, ...data } = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+			stored = JSON.stringify(data);
 		}
 		for (const run of result.workflowData ?? []) emitted.push(...run);
 		if (!result.noWebhookResponse && !res.writableEnded) {
@@ -91,6 +95,7 @@ export async function startTriggerServer(setup: NodeSetup, vault: CredentialVaul
 		req.on('data', (part: Buffer) => parts.push(part));
 		req.on('end', () => {
 			handle(req, res, Buffer.concat(parts)).catch((error: Error) => {
+				errors.push(error);
 				// n8n answers 500 when webhook() throws; the tests assert that this never happens.
 				res.statusCode = 500;
 				res.end(JSON.stringify({ code: 0, message: `Workflow Webhook Error: ${error.message}` }));
@@ -102,6 +107,7 @@ export async function startTriggerServer(setup: NodeSetup, vault: CredentialVaul
 	return {
 		url: `http://127.0.0.1:${port}/webhook/f0b1c2d3-0000-4000-8000-000000000001/webhook`,
 		emitted,
+		errors,
 		storedStaticData: () => JSON.parse(stored) as IDataObject,
 		dropRawBodyOnce: () => {
 			dropRawBody = true;

@@ -1,0 +1,118 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { techWolfApiRequest } from '../../transport';
+import { idField, readId, readJsonObject, success, type Operation } from '../common';
+
+/** TechWolf's Skill Event types (API reference, Skill Events). */
+const EVENT_TYPES = [
+	['Certificate', 'certificate'],
+	['Education History', 'education_history'],
+	['Feedback', 'feedback'],
+	['Goal', 'goal'],
+	['Learning', 'learning'],
+	['Project', 'project'],
+	['Resume Document', 'resume_document'],
+	['Skill Notes', 'skill_notes'],
+	['Ticket', 'ticket'],
+	['Working History', 'working_history'],
+] as const;
+
+export const addSkillEvent: Operation = {
+	fields: [
+		idField('employeeId', 'Employee ID', 'The external ID of the employee'),
+		idField('skillEventId', 'Skill Event ID', 'Your ID for this event, so that sending it again updates it'),
+		{
+			displayName: 'Event Type',
+			name: 'eventType',
+			type: 'options',
+			default: 'project',
+			options: EVENT_TYPES.map(([name, value]) => ({ name, value })),
+		},
+		{
+			displayName: 'Text',
+			name: 'text',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			default: '',
+			required: true,
+			description: 'Free text TechWolf infers skills from, such as a project description or notes',
+		},
+		{
+			displayName: 'Language',
+			name: 'language',
+			type: 'options',
+			default: 'auto',
+			options: [
+				{ name: 'Detect Automatically', value: 'auto' },
+				{ name: 'Dutch', value: 'nl' },
+				{ name: 'English', value: 'en' },
+				{ name: 'French', value: 'fr' },
+				{ name: 'German', value: 'de' },
+			],
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [
+				{
+					displayName: 'More Content (JSON)',
+					name: 'contentJson',
+					type: 'json',
+					default: '{}',
+					description: 'Further content fields for this event type, merged next to the text',
+				},
+				{ displayName: 'Source', name: 'source', type: 'string', default: 'n8n' },
+				{
+					displayName: 'Strict',
+					name: 'strict',
+					type: 'boolean',
+					default: false,
+					description: 'Whether TechWolf should reject content it cannot fully process instead of ignoring parts of it',
+				},
+				{
+					displayName: 'Timestamp',
+					name: 'timestamp',
+					type: 'dateTime',
+					default: '',
+					description: 'When the event happened; now by default',
+				},
+			],
+		},
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const employeeId = readId(this, 'employeeId', itemIndex, 'Employee ID');
+		const skillEventId = readId(this, 'skillEventId', itemIndex, 'Skill Event ID');
+		const text = String(this.getNodeParameter('text', itemIndex, '')).trim();
+		if (text === '') throw new NodeOperationError(this.getNode(), 'Text is empty', { itemIndex });
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const extraContent = options.contentJson
+			? readJsonObject(this, 'options.contentJson', itemIndex, 'More Content (JSON)')
+			: {};
+		const timestamp = options.timestamp ? new Date(String(options.timestamp)) : new Date();
+		if (Number.isNaN(timestamp.getTime())) {
+			throw new NodeOperationError(this.getNode(), `Timestamp "${String(options.timestamp)}" is not a date`, {
+				itemIndex,
+			});
+		}
+		await techWolfApiRequest.call(this, {
+			method: 'POST',
+			path: `/employees/${employeeId}/skill_events`,
+			qs: {
+				language: this.getNodeParameter('language', itemIndex, 'auto'),
+				...(options.strict ? { strict: true } : {}),
+			},
+			body: {
+				external_id: skillEventId,
+				event_type: this.getNodeParameter('eventType', itemIndex, 'project') as string,
+				timestamp: timestamp.toISOString(),
+				source: typeof options.source === 'string' && options.source.trim() ? options.source.trim() : 'n8n',
+				content: { ...extraContent, description: text },
+			},
+			itemIndex,
+		});
+		return success({ externalId: employeeId, skillEventId });
+	},
+};

@@ -1,0 +1,22 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { techWolfApiRequest } from '../../transport';
+import { idField, readId, success, type Operation } from '../common';
+import { employeeFields, readEmployeeBody } from './fields';
+
+export const create: Operation = {
+	fields: [
+		idField('employeeId', 'Employee ID', 'The external ID the new employee gets in TechWolf'),
+		...employeeFields,
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const employeeId = readId(this, 'employeeId', itemIndex, 'Employee ID');
+		await techWolfApiRequest.call(this, {
+			method: 'POST',
+			path: '/employees',
+			body: { ...readEmployeeBody(this, itemIndex), external_id: employeeId },
+			itemIndex,
+		});
+		return success({ externalId: employeeId, created: true });
+	},
+};

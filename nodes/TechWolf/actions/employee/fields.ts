@@ -1,0 +1,59 @@
+/** The employee fields Create and Update share: the common ones as fields, anything else as JSON. */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readJsonObject } from '../common';
+
+export const employeeFields: INodeProperties[] = [
+	{
+		displayName: 'Fields',
+		name: 'employeeFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'Active', name: 'active', type: 'boolean', default: true },
+			{
+				displayName: 'Assigned Position',
+				name: 'assigned_position',
+				type: 'string',
+				default: '',
+				description: 'Job title of the employee',
+			},
+			{
+				displayName: 'Assigned Position ID',
+				name: 'assigned_position_id',
+				type: 'string',
+				default: '',
+				description: 'External ID of the job the employee holds',
+			},
+			{
+				displayName: 'Languages',
+				name: 'languages',
+				type: 'string',
+				default: '',
+				placeholder: 'en, nl',
+				description: 'Comma-separated languages the employee speaks',
+			},
+			{ displayName: 'Organisational Unit', name: 'organisational_unit', type: 'string', default: '' },
+		],
+	},
+	{
+		displayName: 'More Fields (JSON)',
+		name: 'employeeJson',
+		type: 'json',
+		default: '{}',
+		description:
+			'Other employee fields as TechWolf names them, for example working_history, education_history or desired_functions',
+	},
+];
+
+export function readEmployeeBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const fields = { ...(context.getNodeParameter('employeeFields', itemIndex, {}) as IDataObject) };
+	if (typeof fields.languages === 'string') {
+		fields.languages = fields.languages
+			.split(',')
+			.map((language) => language.trim())
+			.filter((language) => language.length > 0);
+	}
+	return { ...readJsonObject(context, 'employeeJson', itemIndex, 'More Fields (JSON)'), ...fields };
+}

@@ -1,0 +1,27 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { techWolfApiRequest } from '../../transport';
+import { idField, readId, type Operation } from '../common';
+
+export const get: Operation = {
+	fields: [
+		idField('employeeId', 'Employee ID', 'The external ID of the employee in TechWolf'),
+		{
+			displayName: 'Include Custom Properties',
+			name: 'includeCustomProperties',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to include the custom properties stored on the employee',
+		},
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const employeeId = readId(this, 'employeeId', itemIndex, 'Employee ID');
+		const include = this.getNodeParameter('includeCustomProperties', itemIndex, false) as boolean;
+		return (await techWolfApiRequest.call(this, {
+			method: 'GET',
+			path: `/employees/${employeeId}`,
+			qs: include ? { include: 'custom_properties' } : {},
+			itemIndex,
+		})) as IDataObject;
+	},
+};

@@ -1,0 +1,49 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { techWolfOffsetPaginated } from '../../transport';
+import { readTake, returnAllFields, type Operation } from '../common';
+
+export const getAll: Operation = {
+	fields: [
+		...returnAllFields,
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					displayName: 'Active',
+					name: 'isActive',
+					type: 'options',
+					default: 'true',
+					options: [
+						{ name: 'Active Only', value: 'true' },
+						{ name: 'Inactive Only', value: 'false' },
+					],
+				},
+				{
+					displayName: 'Organisational Unit',
+					name: 'organisationalUnit',
+					type: 'string',
+					default: '',
+					description: 'Only employees of this organisational unit (its external ID)',
+				},
+			],
+		},
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const qs: IDataObject = {};
+		if (filters.isActive !== undefined) qs.is_active = filters.isActive === 'true';
+		if (typeof filters.organisationalUnit === 'string' && filters.organisationalUnit.trim() !== '') {
+			qs.organisational_unit = filters.organisationalUnit.trim();
+		}
+		return await techWolfOffsetPaginated.call(
+			this,
+			{ method: 'GET', path: '/employees', qs, itemIndex },
+			readTake(this, itemIndex),
+		);
+	},
+};

@@ -1,0 +1,19 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { techWolfApiRequest } from '../../transport';
+import { idField, readId, success, type Operation } from '../common';
+import { employeeFields, readEmployeeBody } from './fields';
+
+export const update: Operation = {
+	fields: [idField('employeeId', 'Employee ID', 'The external ID of the employee to update'), ...employeeFields],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const employeeId = readId(this, 'employeeId', itemIndex, 'Employee ID');
+		await techWolfApiRequest.call(this, {
+			method: 'PATCH',
+			path: `/employees/${employeeId}`,
+			body: readEmployeeBody(this, itemIndex),
+			itemIndex,
+		});
+		return success({ externalId: employeeId, updated: true });
+	},
+};

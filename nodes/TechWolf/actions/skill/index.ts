@@ -1,0 +1,143 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { techWolfApiRequest, techWolfKeysetPaginated } from '../../transport';
+import {
+	externalVendorOption,
+	idField,
+	readId,
+	readIdList,
+	readTake,
+	returnAllFields,
+	showFor,
+	toQuery,
+	vocabLanguageOption,
+	type Operation,
+} from '../common';
+
+/** GET /taxonomy/skills/{id}: the skill; with `nullIfNotFound`, null when TechWolf answers 404 (deleted). */
+export async function fetchSkill(
+	context: IExecuteFunctions,
+	skillId: string,
+	query: IDataObject,
+	itemIndex: number,
+	nullIfNotFound: boolean,
+): Promise<IDataObject | null> {
+	const skill = (await techWolfApiRequest.call(context, {
+		method: 'GET',
+		path: `/taxonomy/skills/${skillId}`,
+		qs: query,
+		itemIndex,
+		nullIfNotFound,
+	})) as IDataObject | null | undefined;
+	return skill ?? null;
+}
+
+const QUERY_NAMES = { externalVendor: 'external_vendor', vocabLanguage: 'vocab_language' };
+
+export const operations = {
+	get: {
+		fields: [
+			idField('skillId', 'Skill ID', 'The ID of the skill (a TechWolf UUID, or a custom skill ID)'),
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [externalVendorOption, vocabLanguageOption],
+			},
+		],
+		async execute(this: IExecuteFunctions, itemIndex: number) {
+			const skillId = readId(this, 'skillId', itemIndex, 'Skill ID');
+			const query = toQuery(this.getNodeParameter('options', itemIndex, {}) as IDataObject, QUERY_NAMES);
+			return (await fetchSkill(this, skillId, query, itemIndex, false)) ?? {};
+		},
+	},
+	export: {
+		fields: [
+			...returnAllFields,
+			{
+				displayName: 'Filters',
+				name: 'filters',
+				type: 'collection',
+				placeholder: 'Add Filter',
+				default: {},
+				options: [
+					{
+						displayName: 'Skill IDs',
+						name: 'skillIds',
+						type: 'string',
+						default: '',
+						description: 'Only these skills, comma-separated',
+					},
+					{
+						displayName: 'Skill Source',
+						name: 'skillSource',
+						type: 'options',
+						default: 'vocabulary',
+						options: [
+							{ name: 'Custom', value: 'custom' },
+							{ name: 'Vocabulary', value: 'vocabulary' },
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [externalVendorOption, vocabLanguageOption],
+			},
+		],
+		async execute(this: IExecuteFunctions, itemIndex: number) {
+			const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+			const list: IDataObject[] = [];
+			if (filters.skillSource) list.push({ filter: 'skill_source', skill_source: filters.skillSource });
+			if (filters.skillIds) {
+				list.push({
+					filter: 'skill_id_is_in_list',
+					skill_ids: readIdList(this, filters.skillIds, itemIndex, 'Skill IDs'),
+				});
+			}
+			return await techWolfKeysetPaginated.call(
+				this,
+				{
+					method: 'POST',
+					path: '/export/skills',
+					qs: toQuery(this.getNodeParameter('options', itemIndex, {}) as IDataObject, QUERY_NAMES),
+					body: list.length > 0 ? { filters: { filters: list } } : {},
+					itemIndex,
+				},
+				readTake(this, itemIndex),
+			);
+		},
+	},
+} satisfies Record<string, Operation>;
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['skill'] } },
+		default: 'get',
+		options: [
+			{
+				name: 'Export',
+				value: 'export',
+				action: 'Export skills',
+				description: 'Export skills of the vocabulary or custom skills, with descriptions, domains and clusters',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a skill',
+				description: 'Get one skill by ID; a deleted skill answers 404',
+			},
+		],
+	},
+	...Object.entries(operations).flatMap(([name, operation]) => showFor('skill', name, operation.fields)),
+];

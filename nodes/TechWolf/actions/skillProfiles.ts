@@ -1,0 +1,260 @@
+/**
+ * Skill profiles of employees, jobs and courses: one path and one set of query options per entity, used by each
+ * resource's operations and by Event → Get Resource, so that both read the same endpoint the same way.
+ */
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { techWolfApiRequest } from '../transport';
+import { checkId, externalVendorOption, vocabLanguageOption } from './common';
+
+export type ProfileEntity = 'employee' | 'job' | 'course';
+
+const PROFILE_PATH: Record<ProfileEntity, (id: string) => string> = {
+	employee: (id) => `/employees/${id}/skill_profile`,
+	job: (id) => `/job_architecture/jobs/${id}/skill_profile`,
+	course: (id) => `/courses/${id}/skill_profile`,
+};
+
+export async function fetchSkillProfile(
+	context: IExecuteFunctions,
+	entity: ProfileEntity,
+	externalId: string,
+	query: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject> {
+	return (
+		((await techWolfApiRequest.call(context, {
+			method: 'GET',
+			path: PROFILE_PATH[entity](externalId),
+			qs: query,
+			itemIndex,
+		})) as IDataObject | undefined) ?? {}
+	);
+}
+
+export async function fetchSuggestedJobProfile(
+	context: IExecuteFunctions,
+	jobId: string,
+	query: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject> {
+	return (
+		((await techWolfApiRequest.call(context, {
+			method: 'GET',
+			path: `/job_architecture/jobs/${jobId}/suggested_skill_profile`,
+			qs: query,
+			itemIndex,
+		})) as IDataObject | undefined) ?? {}
+	);
+}
+
+const responseFormat = (formats: Array<[string, string]>): INodeProperties => ({
+	displayName: 'Response Format',
+	name: 'responseFormat',
+	type: 'options',
+	default: 'list',
+	options: formats.map(([name, value]) => ({ name, value })),
+});
+
+/** The query options each entity's GET skill_profile accepts (TechWolf API reference). */
+export const profileOptions: Record<ProfileEntity, INodeProperties[]> = {
+	employee: [
+		externalVendorOption,
+		{
+			displayName: 'Include',
+			name: 'include',
+			type: 'multiOptions',
+			default: [],
+			options: [
+				{ name: 'Low Data Availability Flag', value: 'low_data_availability_flag' },
+				{ name: 'Sources', value: 'sources' },
+			],
+		},
+		responseFormat([
+			['Domains', 'domains'],
+			['Hierarchy', 'hierarchy'],
+			['List', 'list'],
+			['Skill Clusters', 'skill_clusters'],
+		]),
+		vocabLanguageOption,
+	],
+	job: [
+		{
+			displayName: 'Domain Namespace',
+			name: 'domainNamespace',
+			type: 'options',
+			default: 'techwolf',
+			options: [
+				{ name: 'Adaptive', value: 'adaptive' },
+				{ name: 'Taxonomy', value: 'taxonomy' },
+				{ name: 'TechWolf', value: 'techwolf' },
+			],
+		},
+		externalVendorOption,
+		{
+			displayName: 'Include',
+			name: 'include',
+			type: 'multiOptions',
+			default: [],
+			options: [
+				{ name: 'Critical', value: 'critical' },
+				{ name: 'Low Data Availability Flag', value: 'low_data_availability_flag' },
+				{ name: 'Proficiency Float', value: 'proficiency_float' },
+				{ name: 'Proficiency Level', value: 'proficiency_level' },
+				{ name: 'Skill Validation State', value: 'skill_validation_state' },
+			],
+		},
+		responseFormat([
+			['Hierarchy', 'hierarchy'],
+			['List', 'list'],
+		]),
+		vocabLanguageOption,
+	],
+	course: [vocabLanguageOption],
+};
+
+const QUERY_NAMES: Record<string, string> = {
+	domainNamespace: 'domain_namespace',
+	externalVendor: 'external_vendor',
+	include: 'include',
+	responseFormat: 'response_format',
+	vocabLanguage: 'vocab_language',
+};
+
+export function profileOptionsField(entity: ProfileEntity): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: profileOptions[entity],
+	};
+}
+
+/** The options collection as TechWolf query parameters. */
+export function readProfileQuery(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const query: IDataObject = {};
+	for (const [field, value] of Object.entries(options)) {
+		if (value === '' || value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+		query[QUERY_NAMES[field] ?? field] = value;
+	}
+	return query;
+}
+
+/** Validate/reject feedback, for PATCH …/skill_profile of employees and jobs. */
+export function skillFeedbackFields(entity: 'employee' | 'job'): INodeProperties[] {
+	const jobOnly: INodeProperties[] =
+		entity === 'job'
+			? [
+					{
+						displayName: 'Proficiency Level',
+						name: 'proficiencyLevel',
+						type: 'number',
+						default: 0,
+						typeOptions: { minValue: 0, maxValue: 5 },
+						description: '0 leaves the proficiency as it is',
+					},
+					{ displayName: 'Critical', name: 'critical', type: 'boolean', default: false },
+				]
+			: [];
+	return [
+		{
+			displayName: 'Source',
+			name: 'source',
+			type: 'string',
+			default: 'n8n',
+			required: true,
+			description: 'Which system gives the feedback, as TechWolf records it',
+		},
+		{
+			displayName: 'Skills',
+			name: 'skills',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			default: {},
+			placeholder: 'Add Skill',
+			options: [
+				{
+					displayName: 'Skill',
+					name: 'skill',
+					values: [
+						{
+							displayName: 'Skill ID',
+							name: 'skillId',
+							type: 'string',
+							default: '',
+							description: 'TechWolf skill ID (UUID), as in skill profiles',
+						},
+						{
+							displayName: 'Decision',
+							name: 'decision',
+							type: 'options',
+							default: 'validate',
+							options: [
+								{ name: 'Validate', value: 'validate', description: 'The skill is correct (has_skill: true)' },
+								{ name: 'Reject', value: 'reject', description: 'The skill is wrong (has_skill: false)' },
+							],
+						},
+						...jobOnly,
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Feedback Format',
+			name: 'feedbackFormat',
+			type: 'options',
+			default: 'skills',
+			options: [
+				{ name: 'Skills', value: 'skills' },
+				{ name: 'External Vendor Skills', value: 'external_vendor_skills' },
+				...(entity === 'employee' ? [{ name: 'Skill Clusters', value: 'skill_clusters' }] : []),
+			],
+		},
+	];
+}
+
+const SKILL_ID = /^[a-zA-Z0-9_-]{1,100}$/;
+
+export async function sendSkillFeedback(
+	context: IExecuteFunctions,
+	entity: 'employee' | 'job',
+	externalId: string,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const source = String(context.getNodeParameter('source', itemIndex, '')).trim();
+	const rows = ((context.getNodeParameter('skills', itemIndex, {}) as IDataObject).skill ?? []) as IDataObject[];
+	if (source === '') throw new NodeOperationError(context.getNode(), 'Source is empty', { itemIndex });
+	if (rows.length === 0) {
+		throw new NodeOperationError(context.getNode(), 'Add at least one skill to validate or reject', { itemIndex });
+	}
+	const skills = rows.map((row, position) => {
+		const skillId = String(row.skillId ?? '').trim();
+		if (!SKILL_ID.test(skillId)) {
+			throw new NodeOperationError(context.getNode(), `Skill ${position + 1}: Skill ID "${skillId}" is not valid`, {
+				itemIndex,
+				description: 'Use the skill_id from a skill profile or skill export.',
+			});
+		}
+		const feedback: IDataObject = { skill_id: skillId, has_skill: row.decision !== 'reject' };
+		if (typeof row.proficiencyLevel === 'number' && row.proficiencyLevel > 0)
+			feedback.proficiency_level = row.proficiencyLevel;
+		if (row.critical === true) feedback.critical = true;
+		return feedback;
+	});
+	await techWolfApiRequest.call(context, {
+		method: 'PATCH',
+		path: PROFILE_PATH[entity](checkId(context, externalId, itemIndex, `${entity === 'job' ? 'Job' : 'Employee'} ID`)),
+		qs: { feedback_format: context.getNodeParameter('feedbackFormat', itemIndex, 'skills') },
+		body: { source, skills },
+		itemIndex,
+	});
+	return {
+		success: true,
+		externalId,
+		validated: skills.filter((s) => s.has_skill).length,
+		rejected: skills.filter((s) => !s.has_skill).length,
+	};
+}
