@@ -101,6 +101,8 @@ export interface NodeSetup {
 	parameters: IDataObject;
 	credentials: Record<string, string>;
 	staticData?: IDataObject;
+	/** n8n's per-node error setting; 'continueRegularOutput' is "Continue On Fail". */
+	onError?: INode['onError'];
 }
 
 export function workflowWith(setup: NodeSetup): { workflow: Workflow; node: INode } {
@@ -115,6 +117,7 @@ export function workflowWith(setup: NodeSetup): { workflow: Workflow; node: INod
 			Object.entries(setup.credentials).map(([type, id]) => [type, { id, name: `${type} (${id})` }]),
 		),
 		webhookId: 'f0b1c2d3-0000-4000-8000-000000000001',
+		...(setup.onError ? { onError: setup.onError } : {}),
 	};
 	const workflow = new Workflow({
 		id: 'workflow-1',

@@ -1,0 +1,53 @@
+/** A TechWolf node wired to a fresh sandbox through the OAuth2 (custom region) or access-token credential. */
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { TechWolf } from '../../nodes/TechWolf/TechWolf.node';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { runExecute, type CredentialVault } from '../harness/n8n';
+import { vaultWithKeys } from '../trigger/fixtures';
+
+export interface ActionHarness {
+	sandbox: Sandbox;
+	vault: CredentialVault;
+	run(
+		parameters: IDataObject,
+		items?: INodeExecutionData[],
+		options?: { continueOnFail?: boolean },
+	): Promise<INodeExecutionData[]>;
+	/** JSON of the output items of one run. */
+	json(parameters: IDataObject, items?: INodeExecutionData[]): Promise<IDataObject[]>;
+}
+
+export async function actionHarness(): Promise<ActionHarness> {
+	const sandbox = await startSandbox({});
+	const vault = vaultWithKeys('');
+	vault.set('techWolfOAuth2Api', {
+		region: 'custom',
+		tenant: sandbox.credentials.tenant,
+		baseUrl: sandbox.url,
+		tokenUrl: sandbox.tokenUrl,
+		audience: sandbox.credentials.audience,
+		clientId: sandbox.credentials.clientId,
+		clientSecret: sandbox.credentials.clientSecret,
+		accessToken: '',
+	});
+	const run: ActionHarness['run'] = async (parameters, items = [{ json: {} }], options = {}) => {
+		const [output] = await runExecute(
+			{
+				nodeType: new TechWolf(),
+				parameters,
+				credentials: { techWolfOAuth2Api: 'oauth-1', techWolfApi: 'token-1' },
+				...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			},
+			vault,
+			items,
+		);
+		return output;
+	};
+	return {
+		sandbox,
+		vault,
+		run,
+		json: async (parameters, items) => (await run(parameters, items)).map((item) => item.json),
+	};
+}
