@@ -2,6 +2,7 @@
  * The TechWolf Trigger end to end at the HTTP level: real requests on 127.0.0.1 into the node's webhook(), run in
  * n8n-core's WebhookContext, signed by the sandbox's signer, with static data kept between requests as n8n does.
  */
+import { rememberedEventCount } from '../../nodes/TechWolfTrigger/deduplication';
 import { TechWolfTrigger } from '../../nodes/TechWolfTrigger/TechWolfTrigger.node';
 import { EVENT_CATALOG, HEALTH_CHECK_TYPE, type TechWolfEventItem } from '../../nodes/shared/events';
 import { buildEvent, signedDelivery } from '../../sandbox/events';
@@ -145,7 +146,7 @@ describe('TechWolf Trigger: accepted events', () => {
 			});
 			expect(server.emitted).toHaveLength(1);
 			const nodeData = server.storedStaticData()['node:TechWolf Trigger'] as Record<string, unknown>;
-			expect(typeof nodeData.seenEvents).toBe('string');
+			expect(rememberedEventCount(nodeData)).toBe(1);
 		});
 	});
 
