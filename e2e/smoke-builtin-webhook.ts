@@ -36,11 +36,9 @@ async function main(): Promise<void> {
 		const { rest } = n8n;
 
 		const workflowJson = JSON.parse(readFileSync(WORKFLOW_FILE, 'utf8')) as N8nWorkflowJson;
-		const trigger = workflowJson.nodes[0];
-		const webhookUrl = n8n.webhookUrl(
-			(trigger.parameters as WebhookNodeParameters).path,
-			String(trigger.webhookId),
-		);
+		// The built-in Webhook node declares `isFullPath: true`: its production URL is /webhook/<path>, without the
+		// webhookId that other trigger nodes get in front of their path.
+		const webhookUrl = n8n.webhookUrl((workflowJson.nodes[0].parameters as WebhookNodeParameters).path);
 
 		const workflow = await time('importMs', () => rest.importWorkflow(workflowJson));
 		assert.equal(workflow.id, workflowJson.id, 'the fixed workflow id is kept');
@@ -89,13 +87,22 @@ async function main(): Promise<void> {
 
 		await time('stopMs', () => (n8n as N8nInstance).stop());
 		n8n = undefined;
-		process.stdout.write(JSON.stringify({ ok: true, n8n: install.n8nVersion, node: install.nodeVersion, timings }, null, 2) + '\n');
-	} finally {
-		await n8n?.stop();
+		const summary = { ok: true, n8n: install.n8nVersion, node: install.nodeVersion, timings };
+		process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+	} catch (error) {
+		if (n8n) {
+			process.stderr.write(
+				`--- last lines of ${n8n.logFile} (folder kept) ---\n${n8n.logs().split('\n').slice(-60).join('\n')}\n`,
+			);
+			await n8n.stop({ keepUserFolder: true });
+		}
+		throw error;
 	}
 }
 
 main().catch((error: unknown) => {
-	process.stderr.write(`smoke-builtin-webhook FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.stderr.write(
+		`smoke-builtin-webhook FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+	);
 	process.exitCode = 1;
 });
