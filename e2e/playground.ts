@@ -1,0 +1,122 @@
+/**
+ * Everything a person or a test needs to try the package for real, started in one call: the package built and packed,
+ * a local TechWolf sandbox, a real n8n with the package installed as n8n installs community packages, the TechWolf
+ * credentials pointing at the sandbox, and the example workflow published. `npm start`, `npm run test:e2e` and the
+ * benchmarks all start from here.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+import type { SigningKeyPair } from '../sandbox/signer';
+import { generateSigningKeyPair } from '../sandbox/signer';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { packPackage, REPO_ROOT, startN8n, type LogFn, type N8nInstance, type N8nWorkflowJson } from './n8n';
+
+export const EXAMPLE_WORKFLOW_FILE = path.join(REPO_ROOT, 'examples', 'techwolf-event-to-profile.json');
+
+export interface PlaygroundOptions {
+	n8nPort?: number;
+	sandboxPort?: number;
+	/** The key TechWolf (here: the sandbox sender) signs with; a fresh pair by default. */
+	signingKey?: SigningKeyPair;
+	/** Skip `npm run build` when dist/ is known to be fresh (CI builds once). */
+	skipBuild?: boolean;
+	echoLogs?: boolean;
+	/** Extra n8n environment, e.g. for a benchmark. */
+	n8nEnv?: Record<string, string | undefined>;
+	log?: LogFn;
+}
+
+export interface Playground {
+	n8n: N8nInstance;
+	sandbox: Sandbox;
+	signingKey: SigningKeyPair;
+	credentialIds: { webhook: string; oauth2: string };
+	example: { workflowId: string; webhookUrl: string };
+	stop(): Promise<void>;
+}
+
+export function readExampleWorkflow(): N8nWorkflowJson {
+	return JSON.parse(readFileSync(EXAMPLE_WORKFLOW_FILE, 'utf8')) as N8nWorkflowJson;
+}
+
+/** The example workflow with this n8n's credential ids filled in. */
+export function exampleWorkflowWith(credentialIds: Playground['credentialIds']): N8nWorkflowJson {
+	const workflow = readExampleWorkflow();
+	for (const node of workflow.nodes) {
+		const credentials = node.credentials as Record<string, { id: string; name: string }> | undefined;
+		if (credentials?.techWolfWebhookApi) credentials.techWolfWebhookApi.id = credentialIds.webhook;
+		if (credentials?.techWolfOAuth2Api) credentials.techWolfOAuth2Api.id = credentialIds.oauth2;
+	}
+	return workflow;
+}
+
+export function webhookIdOf(workflow: N8nWorkflowJson, nodeType = 'n8n-nodes-techwolf.techWolfTrigger'): string {
+	const trigger = workflow.nodes.find((node) => node.type === nodeType);
+	if (!trigger || typeof trigger.webhookId !== 'string') throw new Error(`${workflow.name} has no ${nodeType}`);
+	return trigger.webhookId;
+}
+
+export function buildPackage(log: LogFn): void {
+	log('building the package (npm run build)');
+	const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, stdio: 'inherit' });
+	if (result.status !== 0) throw new Error('npm run build failed');
+}
+
+export async function startPlayground(options: PlaygroundOptions = {}): Promise<Playground> {
+	const log = options.log ?? ((line: string) => process.stderr.write(`[playground] ${line}\n`));
+	if (!options.skipBuild) buildPackage(log);
+	const packed = await packPackage();
+	log(`packed ${path.basename(packed.tarball)} (${packed.files.length} files)`);
+
+	const sandbox = await startSandbox({ port: options.sandboxPort ?? 0 });
+	log(`TechWolf sandbox at ${sandbox.url}`);
+	let n8n: N8nInstance | undefined;
+	try {
+		n8n = await startN8n({
+			...(options.n8nPort ? { port: options.n8nPort } : {}),
+			packageTarball: packed.tarball,
+			echoLogs: options.echoLogs ?? false,
+			...(options.n8nEnv ? { env: options.n8nEnv } : {}),
+			log,
+		});
+		const signingKey = options.signingKey ?? generateSigningKeyPair();
+		const webhookCredential = await n8n.rest.createCredential('techWolfWebhookApi', 'TechWolf webhook keys (sandbox)', {
+			publicKeys: signingKey.publicKeyHex,
+		});
+		const oauth2Credential = await n8n.rest.createCredential('techWolfOAuth2Api', 'TechWolf sandbox (OAuth2)', {
+			region: 'custom',
+			tenant: sandbox.credentials.tenant,
+			baseUrl: sandbox.url,
+			tokenUrl: sandbox.tokenUrl,
+			audience: sandbox.credentials.audience,
+			clientId: sandbox.credentials.clientId,
+			clientSecret: sandbox.credentials.clientSecret,
+			scopes: '',
+		});
+		const credentialIds = { webhook: webhookCredential.id, oauth2: oauth2Credential.id };
+		const workflowJson = exampleWorkflowWith(credentialIds);
+		const workflow = await n8n.rest.upsertWorkflow(workflowJson);
+		await n8n.rest.publishWorkflow(workflow.id);
+		const webhookUrl = n8n.webhookUrl('webhook', webhookIdOf(workflowJson));
+		await n8n.rest.waitForWebhook(webhookUrl);
+		log(`example workflow published: ${webhookUrl}`);
+		const instance = n8n;
+		return {
+			n8n: instance,
+			sandbox,
+			signingKey,
+			credentialIds,
+			example: { workflowId: workflow.id, webhookUrl },
+			stop: async () => {
+				await instance.stop();
+				await sandbox.stop();
+			},
+		};
+	} catch (error) {
+		await n8n?.stop({ keepUserFolder: true });
+		await sandbox.stop();
+		throw error;
+	}
+}
