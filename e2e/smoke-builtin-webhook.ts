@@ -12,7 +12,7 @@ import * as path from 'node:path';
 
 import { ensureN8n, nodeOutputItems, startN8n, type N8nInstance, type N8nWorkflowJson } from './n8n';
 
-const WORKFLOW_FILE = path.join(__dirname, 'workflows', 'builtin-webhook-baseline.json');
+const WORKFLOW_FILE = path.join(__dirname, '..', 'bench', 'workflows', 'builtin-webhook-baseline.json');
 const REQUESTS = 5;
 
 interface WebhookNodeParameters {

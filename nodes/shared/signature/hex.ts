@@ -10,15 +10,20 @@ for (let i = 0; i < 16; i++) {
 }
 
 export function decodeHex(text: string, expectedBytes: number): Uint8Array | undefined {
-	if (text.length !== expectedBytes * 2) return undefined;
 	const bytes = new Uint8Array(expectedBytes);
-	for (let i = 0; i < expectedBytes; i++) {
+	return decodeHexInto(text, bytes) ? bytes : undefined;
+}
+
+/** Decodes into `target` (all of it) and says whether `text` was exactly that many bytes of hex. */
+export function decodeHexInto(text: string, target: Uint8Array): boolean {
+	if (text.length !== target.length * 2) return false;
+	for (let i = 0; i < target.length; i++) {
 		const high = HEX_VALUES[text[2 * i]];
 		const low = HEX_VALUES[text[2 * i + 1]];
-		if (high === undefined || low === undefined) return undefined;
-		bytes[i] = (high << 4) | low;
+		if (high === undefined || low === undefined) return false;
+		target[i] = (high << 4) | low;
 	}
-	return bytes;
+	return true;
 }
 
 export function encodeHex(bytes: Uint8Array): string {
