@@ -10,7 +10,7 @@ import * as path from 'node:path';
 
 import type { SigningKeyPair } from '../sandbox/signer';
 import { generateSigningKeyPair } from '../sandbox/signer';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { oauth2CredentialData, startSandbox, type Sandbox } from '../sandbox/server';
 import { packPackage, REPO_ROOT, startN8n, type LogFn, type N8nInstance, type N8nWorkflowJson } from './n8n';
 
 export const EXAMPLE_WORKFLOW_FILE = path.join(REPO_ROOT, 'examples', 'techwolf-event-to-profile.json');
@@ -85,16 +85,11 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
 		const webhookCredential = await n8n.rest.createCredential('techWolfWebhookApi', 'TechWolf webhook keys (sandbox)', {
 			publicKeys: signingKey.publicKeyHex,
 		});
-		const oauth2Credential = await n8n.rest.createCredential('techWolfOAuth2Api', 'TechWolf sandbox (OAuth2)', {
-			region: 'custom',
-			tenant: sandbox.credentials.tenant,
-			baseUrl: sandbox.url,
-			tokenUrl: sandbox.tokenUrl,
-			audience: sandbox.credentials.audience,
-			clientId: sandbox.credentials.clientId,
-			clientSecret: sandbox.credentials.clientSecret,
-			scopes: '',
-		});
+		const oauth2Credential = await n8n.rest.createCredential(
+			'techWolfOAuth2Api',
+			'TechWolf sandbox (OAuth2)',
+			oauth2CredentialData(sandbox),
+		);
 		const credentialIds = { webhook: webhookCredential.id, oauth2: oauth2Credential.id };
 		const workflowJson = exampleWorkflowWith(credentialIds);
 		const workflow = await n8n.rest.upsertWorkflow(workflowJson);

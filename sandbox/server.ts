@@ -104,6 +104,22 @@ export const DEFAULT_SANDBOX_CREDENTIALS: SandboxCredentials = {
 	audience: 'eu3.techwolf.ai',
 };
 
+/** The TechWolf OAuth2 API credential's fields for this sandbox (the credential's Custom region). */
+export function oauth2CredentialData(
+	sandbox: Pick<Sandbox, 'url' | 'tokenUrl' | 'credentials'>,
+): Record<string, string> {
+	return {
+		region: 'custom',
+		tenant: sandbox.credentials.tenant,
+		baseUrl: sandbox.url,
+		tokenUrl: sandbox.tokenUrl,
+		audience: sandbox.credentials.audience,
+		clientId: sandbox.credentials.clientId,
+		clientSecret: sandbox.credentials.clientSecret,
+		scopes: '',
+	};
+}
+
 export const TOKEN_PATH = '/oauth/token';
 export const CONTROL_PREFIX = '/__sandbox';
 const MAX_BODY_BYTES = 10 * 1024 * 1024;

@@ -2,7 +2,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { TechWolf } from '../../nodes/TechWolf/TechWolf.node';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { oauth2CredentialData, startSandbox, type Sandbox } from '../../sandbox/server';
 import { runExecute, type CredentialVault } from '../harness/n8n';
 import { vaultWithKeys } from '../trigger/fixtures';
 
@@ -21,16 +21,7 @@ export interface ActionHarness {
 export async function actionHarness(): Promise<ActionHarness> {
 	const sandbox = await startSandbox({});
 	const vault = vaultWithKeys('');
-	vault.set('techWolfOAuth2Api', {
-		region: 'custom',
-		tenant: sandbox.credentials.tenant,
-		baseUrl: sandbox.url,
-		tokenUrl: sandbox.tokenUrl,
-		audience: sandbox.credentials.audience,
-		clientId: sandbox.credentials.clientId,
-		clientSecret: sandbox.credentials.clientSecret,
-		accessToken: '',
-	});
+	vault.set('techWolfOAuth2Api', { ...oauth2CredentialData(sandbox), accessToken: '' });
 	const run: ActionHarness['run'] = async (parameters, items = [{ json: {} }], options = {}) => {
 		const [output] = await runExecute(
 			{

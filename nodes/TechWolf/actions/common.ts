@@ -10,6 +10,10 @@ import {
 import { MAX_PAGE_SIZE, type Take } from '../transport';
 
 export interface Operation {
+	/** The operation's name in the Operation list, and the action and description n8n and AI agents show for it. */
+	label: string;
+	action: string;
+	description: string;
 	/** The operation's fields, without displayOptions: the resource adds them. */
 	fields: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
@@ -24,6 +28,40 @@ export function showFor(resource: string, operation: string, fields: INodeProper
 			show: { ...field.displayOptions?.show, resource: [resource], operation: [operation] },
 		},
 	}));
+}
+
+/** A resource's part of the node description: its Operation list, derived from the operations, then their fields. */
+export function resourceDescription(
+	resource: string,
+	operations: Record<string, Operation>,
+	defaultOperation: string,
+): INodeProperties[] {
+	return [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource] } },
+			default: defaultOperation,
+			options: Object.entries(operations)
+				.map(([value, operation]) => ({
+					name: operation.label,
+					value,
+					action: operation.action,
+					description: operation.description,
+				}))
+				.sort((a, b) => a.name.localeCompare(b.name)),
+		},
+		...Object.entries(operations).flatMap(([name, operation]) => showFor(resource, name, operation.fields)),
+	];
+}
+
+/** The optional settings of an operation, behind "Add Option" (`options`) or "Add Filter" (`filters`). */
+export function collection(kind: 'options' | 'filters', options: INodeProperties[]): INodeProperties {
+	return kind === 'options'
+		? { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options }
+		: { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
 }
 
 /** TechWolf's documented rule for external ids in paths: 1 to 100 letters, digits, `_` or `-`. */

@@ -5,19 +5,21 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { techWolfApiRequest } from '../transport';
-import { checkId, externalVendorOption, vocabLanguageOption } from './common';
+import { checkId, collection, externalVendorOption, vocabLanguageOption } from './common';
 
 export type ProfileEntity = 'employee' | 'job' | 'course';
 
-const PROFILE_PATH: Record<ProfileEntity, (id: string) => string> = {
+const PROFILE_PATH: Record<ProfileEntity | 'jobSuggestions', (id: string) => string> = {
 	employee: (id) => `/employees/${id}/skill_profile`,
 	job: (id) => `/job_architecture/jobs/${id}/skill_profile`,
+	jobSuggestions: (id) => `/job_architecture/jobs/${id}/suggested_skill_profile`,
 	course: (id) => `/courses/${id}/skill_profile`,
 };
 
+/** GET the skill profile of an employee, job or course, or the suggested profile of a job (`jobSuggestions`). */
 export async function fetchSkillProfile(
 	context: IExecuteFunctions,
-	entity: ProfileEntity,
+	entity: ProfileEntity | 'jobSuggestions',
 	externalId: string,
 	query: IDataObject,
 	itemIndex: number,
@@ -26,22 +28,6 @@ export async function fetchSkillProfile(
 		((await techWolfApiRequest.call(context, {
 			method: 'GET',
 			path: PROFILE_PATH[entity](externalId),
-			qs: query,
-			itemIndex,
-		})) as IDataObject | undefined) ?? {}
-	);
-}
-
-export async function fetchSuggestedJobProfile(
-	context: IExecuteFunctions,
-	jobId: string,
-	query: IDataObject,
-	itemIndex: number,
-): Promise<IDataObject> {
-	return (
-		((await techWolfApiRequest.call(context, {
-			method: 'GET',
-			path: `/job_architecture/jobs/${jobId}/suggested_skill_profile`,
 			qs: query,
 			itemIndex,
 		})) as IDataObject | undefined) ?? {}
@@ -122,14 +108,7 @@ const QUERY_NAMES: Record<string, string> = {
 };
 
 export function profileOptionsField(entity: ProfileEntity): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: profileOptions[entity],
-	};
+	return collection('options', profileOptions[entity]);
 }
 
 /** The options collection as TechWolf query parameters. */

@@ -1,10 +1,13 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { idField, readId, showFor, type Operation } from '../common';
+import { idField, readId, resourceDescription, type Operation } from '../common';
 import { fetchSkillProfile, profileOptionsField, readProfileQuery } from '../skillProfiles';
 
 export const operations = {
 	getSkillProfile: {
+		label: 'Get Skill Profile',
+		action: 'Get a course skill profile',
+		description: 'Get the skills a course teaches, by external ID',
 		fields: [idField('courseId', 'Course ID', 'The external ID of the course'), profileOptionsField('course')],
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const id = readId(this, 'courseId', itemIndex, 'Course ID');
@@ -13,22 +16,4 @@ export const operations = {
 	},
 } satisfies Record<string, Operation>;
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['course'] } },
-		default: 'getSkillProfile',
-		options: [
-			{
-				name: 'Get Skill Profile',
-				value: 'getSkillProfile',
-				action: 'Get a course skill profile',
-				description: 'Get the skills a course teaches, by external ID',
-			},
-		],
-	},
-	...Object.entries(operations).flatMap(([name, operation]) => showFor('course', name, operation.fields)),
-];
+export const description = resourceDescription('course', operations, 'getSkillProfile');

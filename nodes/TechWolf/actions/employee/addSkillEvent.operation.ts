@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { techWolfApiRequest } from '../../transport';
-import { idField, readId, readJsonObject, success, type Operation } from '../common';
+import { collection, idField, readId, readJsonObject, success, type Operation } from '../common';
 
 /** TechWolf's Skill Event types (API reference, Skill Events). */
 const EVENT_TYPES = [
@@ -18,6 +18,9 @@ const EVENT_TYPES = [
 ] as const;
 
 export const addSkillEvent: Operation = {
+	label: 'Add Skill Event',
+	action: 'Add a skill event to an employee',
+	description: "Send free text (a project, notes, a certificate) from which TechWolf infers the employee's skills",
 	fields: [
 		idField('employeeId', 'Employee ID', 'The external ID of the employee'),
 		idField('skillEventId', 'Skill Event ID', 'Your ID for this event, so that sending it again updates it'),
@@ -50,37 +53,30 @@ export const addSkillEvent: Operation = {
 				{ name: 'German', value: 'de' },
 			],
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'More Content (JSON)',
-					name: 'contentJson',
-					type: 'json',
-					default: '{}',
-					description: 'Further content fields for this event type, merged next to the text',
-				},
-				{ displayName: 'Source', name: 'source', type: 'string', default: 'n8n' },
-				{
-					displayName: 'Strict',
-					name: 'strict',
-					type: 'boolean',
-					default: false,
-					description: 'Whether TechWolf should reject content it cannot fully process instead of ignoring parts of it',
-				},
-				{
-					displayName: 'Timestamp',
-					name: 'timestamp',
-					type: 'dateTime',
-					default: '',
-					description: 'When the event happened; now by default',
-				},
-			],
-		},
+		collection('options', [
+			{
+				displayName: 'More Content (JSON)',
+				name: 'contentJson',
+				type: 'json',
+				default: '{}',
+				description: 'Further content fields for this event type, merged next to the text',
+			},
+			{ displayName: 'Source', name: 'source', type: 'string', default: 'n8n' },
+			{
+				displayName: 'Strict',
+				name: 'strict',
+				type: 'boolean',
+				default: false,
+				description: 'Whether TechWolf should reject content it cannot fully process instead of ignoring parts of it',
+			},
+			{
+				displayName: 'Timestamp',
+				name: 'timestamp',
+				type: 'dateTime',
+				default: '',
+				description: 'When the event happened; now by default',
+			},
+		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const employeeId = readId(this, 'employeeId', itemIndex, 'Employee ID');

@@ -5,6 +5,9 @@ import { idField, readId, success, type Operation } from '../common';
 import { employeeFields, readEmployeeBody } from './fields';
 
 export const create: Operation = {
+	label: 'Create',
+	action: 'Create an employee',
+	description: 'Create an employee in TechWolf',
 	fields: [
 		idField('employeeId', 'Employee ID', 'The external ID the new employee gets in TechWolf'),
 		...employeeFields,

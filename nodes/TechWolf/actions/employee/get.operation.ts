@@ -4,6 +4,9 @@ import { techWolfApiRequest } from '../../transport';
 import { idField, readId, type Operation } from '../common';
 
 export const get: Operation = {
+	label: 'Get',
+	action: 'Get an employee',
+	description: "Get an employee's data by external ID",
 	fields: [
 		idField('employeeId', 'Employee ID', 'The external ID of the employee in TechWolf'),
 		{

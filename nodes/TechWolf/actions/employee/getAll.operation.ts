@@ -1,37 +1,33 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { techWolfOffsetPaginated } from '../../transport';
-import { readTake, returnAllFields, type Operation } from '../common';
+import { collection, readTake, returnAllFields, type Operation } from '../common';
 
 export const getAll: Operation = {
+	label: 'Get Many',
+	action: 'Get many employees',
+	description: 'List employees, optionally only active ones or one organisational unit',
 	fields: [
 		...returnAllFields,
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Active',
-					name: 'isActive',
-					type: 'options',
-					default: 'true',
-					options: [
-						{ name: 'Active Only', value: 'true' },
-						{ name: 'Inactive Only', value: 'false' },
-					],
-				},
-				{
-					displayName: 'Organisational Unit',
-					name: 'organisationalUnit',
-					type: 'string',
-					default: '',
-					description: 'Only employees of this organisational unit (its external ID)',
-				},
-			],
-		},
+		collection('filters', [
+			{
+				displayName: 'Active',
+				name: 'isActive',
+				type: 'options',
+				default: 'true',
+				options: [
+					{ name: 'Active Only', value: 'true' },
+					{ name: 'Inactive Only', value: 'false' },
+				],
+			},
+			{
+				displayName: 'Organisational Unit',
+				name: 'organisationalUnit',
+				type: 'string',
+				default: '',
+				description: 'Only employees of this organisational unit (its external ID)',
+			},
+		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;

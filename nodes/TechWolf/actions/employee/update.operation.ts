@@ -5,6 +5,9 @@ import { idField, readId, success, type Operation } from '../common';
 import { employeeFields, readEmployeeBody } from './fields';
 
 export const update: Operation = {
+	label: 'Update',
+	action: 'Update an employee',
+	description: "Change some of an employee's data",
 	fields: [idField('employeeId', 'Employee ID', 'The external ID of the employee to update'), ...employeeFields],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const employeeId = readId(this, 'employeeId', itemIndex, 'Employee ID');

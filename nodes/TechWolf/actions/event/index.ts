@@ -6,7 +6,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { EVENT_CATALOG, findEvent, HEALTH_CHECK_TYPE, type CatalogEntry } from '../../../shared/events';
-import { checkId, showFor, type Operation } from '../common';
+import { checkId, resourceDescription, type Operation } from '../common';
 import { fetchSkill } from '../skill';
 import { fetchSkillProfile } from '../skillProfiles';
 import { exportTaxonomyChanges } from '../taxonomy';
@@ -113,6 +113,10 @@ async function resolve(context: IExecuteFunctions, itemIndex: number): Promise<I
 
 export const operations = {
 	getResource: {
+		label: 'Get Resource',
+		action: 'Get the resource behind an event',
+		description:
+			'Fetch the current state behind a TechWolf webhook event: the employee, job or course skill profile, the skill (or its deletion), or the taxonomy change',
 		fields: [
 			{
 				displayName: 'Event Type',
@@ -151,23 +155,4 @@ export const operations = {
 	},
 } satisfies Record<string, Operation>;
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['event'] } },
-		default: 'getResource',
-		options: [
-			{
-				name: 'Get Resource',
-				value: 'getResource',
-				action: 'Get the resource behind an event',
-				description:
-					'Fetch the current state behind a TechWolf webhook event: the employee, job or course skill profile, the skill (or its deletion), or the taxonomy change',
-			},
-		],
-	},
-	...Object.entries(operations).flatMap(([name, operation]) => showFor('event', name, operation.fields)),
-];
+export const description = resourceDescription('event', operations, 'getResource');

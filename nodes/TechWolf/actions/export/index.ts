@@ -1,56 +1,60 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { techWolfKeysetPaginated } from '../../transport';
-import { externalVendorOption, readTake, returnAllFields, showFor, toQuery, type Operation } from '../common';
+import {
+	collection,
+	externalVendorOption,
+	readTake,
+	returnAllFields,
+	toQuery,
+	resourceDescription,
+	type Operation,
+} from '../common';
 
 export const operations = {
 	employeeSkillProfiles: {
+		label: 'Employee Skill Profiles',
+		action: 'Export employee skill profiles',
+		description: 'Export the skill profiles of many employees at once, page by page (for reconciliation)',
 		fields: [
 			...returnAllFields,
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Active Employees Only',
-						name: 'activeOnly',
-						type: 'boolean',
-						default: true,
-					},
-					externalVendorOption,
-					{
-						displayName: 'Include',
-						name: 'include',
-						type: 'multiOptions',
-						default: [],
-						options: [
-							{ name: 'Low Data Availability Flag', value: 'low_data_availability_flag' },
-							{ name: 'Rejected Skills', value: 'rejected_skills' },
-							{ name: 'Skill Validation State', value: 'skill_validation_state' },
-							{ name: 'Sources', value: 'sources' },
-						],
-					},
-					{
-						displayName: 'Response Format',
-						name: 'responseFormat',
-						type: 'options',
-						default: 'list',
-						options: [
-							{ name: 'Hierarchy', value: 'hierarchy' },
-							{ name: 'List', value: 'list' },
-						],
-					},
-					{
-						displayName: 'Sort Skills Alphabetically',
-						name: 'alphabetical',
-						type: 'boolean',
-						default: false,
-					},
-				],
-			},
+			collection('options', [
+				{
+					displayName: 'Active Employees Only',
+					name: 'activeOnly',
+					type: 'boolean',
+					default: true,
+				},
+				externalVendorOption,
+				{
+					displayName: 'Include',
+					name: 'include',
+					type: 'multiOptions',
+					default: [],
+					options: [
+						{ name: 'Low Data Availability Flag', value: 'low_data_availability_flag' },
+						{ name: 'Rejected Skills', value: 'rejected_skills' },
+						{ name: 'Skill Validation State', value: 'skill_validation_state' },
+						{ name: 'Sources', value: 'sources' },
+					],
+				},
+				{
+					displayName: 'Response Format',
+					name: 'responseFormat',
+					type: 'options',
+					default: 'list',
+					options: [
+						{ name: 'Hierarchy', value: 'hierarchy' },
+						{ name: 'List', value: 'list' },
+					],
+				},
+				{
+					displayName: 'Sort Skills Alphabetically',
+					name: 'alphabetical',
+					type: 'boolean',
+					default: false,
+				},
+			]),
 		],
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -73,22 +77,4 @@ export const operations = {
 	},
 } satisfies Record<string, Operation>;
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['export'] } },
-		default: 'employeeSkillProfiles',
-		options: [
-			{
-				name: 'Employee Skill Profiles',
-				value: 'employeeSkillProfiles',
-				action: 'Export employee skill profiles',
-				description: 'Export the skill profiles of many employees at once, page by page (for reconciliation)',
-			},
-		],
-	},
-	...Object.entries(operations).flatMap(([name, operation]) => showFor('export', name, operation.fields)),
-];
+export const description = resourceDescription('export', operations, 'employeeSkillProfiles');

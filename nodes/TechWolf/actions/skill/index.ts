@@ -1,16 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { techWolfApiRequest, techWolfKeysetPaginated } from '../../transport';
 import {
+	collection,
 	externalVendorOption,
 	idField,
 	readId,
 	readIdList,
 	readTake,
 	returnAllFields,
-	showFor,
 	toQuery,
 	vocabLanguageOption,
+	resourceDescription,
 	type Operation,
 } from '../common';
 
@@ -36,16 +37,12 @@ const QUERY_NAMES = { externalVendor: 'external_vendor', vocabLanguage: 'vocab_l
 
 export const operations = {
 	get: {
+		label: 'Get',
+		action: 'Get a skill',
+		description: 'Get one skill by ID; a deleted skill answers 404',
 		fields: [
 			idField('skillId', 'Skill ID', 'The ID of the skill (a TechWolf UUID, or a custom skill ID)'),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [externalVendorOption, vocabLanguageOption],
-			},
+			collection('options', [externalVendorOption, vocabLanguageOption]),
 		],
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const skillId = readId(this, 'skillId', itemIndex, 'Skill ID');
@@ -54,42 +51,31 @@ export const operations = {
 		},
 	},
 	export: {
+		label: 'Export',
+		action: 'Export skills',
+		description: 'Export skills of the vocabulary or custom skills, with descriptions, domains and clusters',
 		fields: [
 			...returnAllFields,
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				options: [
-					{
-						displayName: 'Skill IDs',
-						name: 'skillIds',
-						type: 'string',
-						default: '',
-						description: 'Only these skills, comma-separated',
-					},
-					{
-						displayName: 'Skill Source',
-						name: 'skillSource',
-						type: 'options',
-						default: 'vocabulary',
-						options: [
-							{ name: 'Custom', value: 'custom' },
-							{ name: 'Vocabulary', value: 'vocabulary' },
-						],
-					},
-				],
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [externalVendorOption, vocabLanguageOption],
-			},
+			collection('filters', [
+				{
+					displayName: 'Skill IDs',
+					name: 'skillIds',
+					type: 'string',
+					default: '',
+					description: 'Only these skills, comma-separated',
+				},
+				{
+					displayName: 'Skill Source',
+					name: 'skillSource',
+					type: 'options',
+					default: 'vocabulary',
+					options: [
+						{ name: 'Custom', value: 'custom' },
+						{ name: 'Vocabulary', value: 'vocabulary' },
+					],
+				},
+			]),
+			collection('options', [externalVendorOption, vocabLanguageOption]),
 		],
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
@@ -116,28 +102,4 @@ export const operations = {
 	},
 } satisfies Record<string, Operation>;
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['skill'] } },
-		default: 'get',
-		options: [
-			{
-				name: 'Export',
-				value: 'export',
-				action: 'Export skills',
-				description: 'Export skills of the vocabulary or custom skills, with descriptions, domains and clusters',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a skill',
-				description: 'Get one skill by ID; a deleted skill answers 404',
-			},
-		],
-	},
-	...Object.entries(operations).flatMap(([name, operation]) => showFor('skill', name, operation.fields)),
-];
+export const description = resourceDescription('skill', operations, 'get');

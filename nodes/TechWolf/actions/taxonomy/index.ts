@@ -1,7 +1,7 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { techWolfKeysetPaginated, type Take } from '../../transport';
-import { readIdList, readTake, returnAllFields, showFor, type Operation } from '../common';
+import { collection, readIdList, readTake, returnAllFields, resourceDescription, type Operation } from '../common';
 
 /** Operation types TechWolf documents for POST /taxonomy/export; others may exist, so any value is passed on. */
 const OPERATION_TYPES = [
@@ -59,56 +59,53 @@ export async function exportTaxonomyChanges(
 
 export const operations = {
 	exportChanges: {
+		label: 'Export Changes',
+		action: 'Export taxonomy changes',
+		description:
+			'List changes to the skills taxonomy or vocabulary (skills added, renamed, merged, removed), filtered by type, ID and time',
 		fields: [
 			...returnAllFields,
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				options: [
-					{
-						displayName: 'Change IDs',
-						name: 'externalIds',
-						type: 'string',
-						default: '',
-						description: 'Only these changes (the external_id of a Taxonomy Updated event), comma-separated',
-					},
-					{
-						displayName: 'External Vendor',
-						name: 'externalVendor',
-						type: 'options',
-						default: 'workday',
-						options: [
-							{ name: 'SAP Attribute Library', value: 'sap_attribute_library' },
-							{ name: 'Workday', value: 'workday' },
-						],
-						description: "Changes of this vendor's vocabulary, plus vendor-independent ones",
-					},
-					{
-						displayName: 'From',
-						name: 'from',
-						type: 'dateTime',
-						default: '',
-						description: 'Changes at or after this time',
-					},
-					{
-						displayName: 'Operation Types',
-						name: 'operationTypes',
-						type: 'multiOptions',
-						default: [],
-						options: OPERATION_TYPES.map(([name, value]) => ({ name, value })),
-					},
-					{
-						displayName: 'To',
-						name: 'to',
-						type: 'dateTime',
-						default: '',
-						description: 'Changes at or before this time',
-					},
-				],
-			},
+			collection('filters', [
+				{
+					displayName: 'Change IDs',
+					name: 'externalIds',
+					type: 'string',
+					default: '',
+					description: 'Only these changes (the external_id of a Taxonomy Updated event), comma-separated',
+				},
+				{
+					displayName: 'External Vendor',
+					name: 'externalVendor',
+					type: 'options',
+					default: 'workday',
+					options: [
+						{ name: 'SAP Attribute Library', value: 'sap_attribute_library' },
+						{ name: 'Workday', value: 'workday' },
+					],
+					description: "Changes of this vendor's vocabulary, plus vendor-independent ones",
+				},
+				{
+					displayName: 'From',
+					name: 'from',
+					type: 'dateTime',
+					default: '',
+					description: 'Changes at or after this time',
+				},
+				{
+					displayName: 'Operation Types',
+					name: 'operationTypes',
+					type: 'multiOptions',
+					default: [],
+					options: OPERATION_TYPES.map(([name, value]) => ({ name, value })),
+				},
+				{
+					displayName: 'To',
+					name: 'to',
+					type: 'dateTime',
+					default: '',
+					description: 'Changes at or before this time',
+				},
+			]),
 		],
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
@@ -128,23 +125,4 @@ export const operations = {
 	},
 } satisfies Record<string, Operation>;
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['taxonomy'] } },
-		default: 'exportChanges',
-		options: [
-			{
-				name: 'Export Changes',
-				value: 'exportChanges',
-				action: 'Export taxonomy changes',
-				description:
-					'List changes to the skills taxonomy or vocabulary (skills added, renamed, merged, removed), filtered by type, ID and time',
-			},
-		],
-	},
-	...Object.entries(operations).flatMap(([name, operation]) => showFor('taxonomy', name, operation.fields)),
-];
+export const description = resourceDescription('taxonomy', operations, 'exportChanges');
