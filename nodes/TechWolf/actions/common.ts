@@ -164,6 +164,33 @@ export const externalVendorOption: INodeProperties = {
 	description: "Express skills in a vendor's vocabulary (the vendor must be active on your tenant)",
 };
 
+/** A single-choice option from [name, value] pairs, e.g. TechWolf's response formats. */
+export function choiceOption(
+	displayName: string,
+	name: string,
+	choices: Array<[string, string]>,
+	defaultValue: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'options',
+		default: defaultValue,
+		options: choices.map(([choice, value]) => ({ name: choice, value })),
+	};
+}
+
+/** TechWolf's repeatable `include` parameter, with the values one endpoint accepts. */
+export function includeOption(choices: Array<[string, string]>): INodeProperties {
+	return {
+		displayName: 'Include',
+		name: 'include',
+		type: 'multiOptions',
+		default: [],
+		options: choices.map(([choice, value]) => ({ name: choice, value })),
+	};
+}
+
 /** Query parameters from an options collection, renamed to TechWolf's names and without empty values. */
 export function toQuery(options: IDataObject, names: Record<string, string>): IDataObject {
 	const query: IDataObject = {};

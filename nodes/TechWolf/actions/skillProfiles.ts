@@ -5,7 +5,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { techWolfApiRequest } from '../transport';
-import { checkId, collection, externalVendorOption, vocabLanguageOption } from './common';
+import { checkId, choiceOption, collection, externalVendorOption, includeOption, vocabLanguageOption } from './common';
 
 export type ProfileEntity = 'employee' | 'job' | 'course';
 
@@ -34,28 +34,17 @@ export async function fetchSkillProfile(
 	);
 }
 
-const responseFormat = (formats: Array<[string, string]>): INodeProperties => ({
-	displayName: 'Response Format',
-	name: 'responseFormat',
-	type: 'options',
-	default: 'list',
-	options: formats.map(([name, value]) => ({ name, value })),
-});
+const responseFormat = (formats: Array<[string, string]>): INodeProperties =>
+	choiceOption('Response Format', 'responseFormat', formats, 'list');
 
 /** The query options each entity's GET skill_profile accepts (TechWolf API reference). */
 export const profileOptions: Record<ProfileEntity, INodeProperties[]> = {
 	employee: [
 		externalVendorOption,
-		{
-			displayName: 'Include',
-			name: 'include',
-			type: 'multiOptions',
-			default: [],
-			options: [
-				{ name: 'Low Data Availability Flag', value: 'low_data_availability_flag' },
-				{ name: 'Sources', value: 'sources' },
-			],
-		},
+		includeOption([
+			['Low Data Availability Flag', 'low_data_availability_flag'],
+			['Sources', 'sources'],
+		]),
 		responseFormat([
 			['Domains', 'domains'],
 			['Hierarchy', 'hierarchy'],
@@ -65,31 +54,24 @@ export const profileOptions: Record<ProfileEntity, INodeProperties[]> = {
 		vocabLanguageOption,
 	],
 	job: [
-		{
-			displayName: 'Domain Namespace',
-			name: 'domainNamespace',
-			type: 'options',
-			default: 'techwolf',
-			options: [
-				{ name: 'Adaptive', value: 'adaptive' },
-				{ name: 'Taxonomy', value: 'taxonomy' },
-				{ name: 'TechWolf', value: 'techwolf' },
+		choiceOption(
+			'Domain Namespace',
+			'domainNamespace',
+			[
+				['Adaptive', 'adaptive'],
+				['Taxonomy', 'taxonomy'],
+				['TechWolf', 'techwolf'],
 			],
-		},
+			'techwolf',
+		),
 		externalVendorOption,
-		{
-			displayName: 'Include',
-			name: 'include',
-			type: 'multiOptions',
-			default: [],
-			options: [
-				{ name: 'Critical', value: 'critical' },
-				{ name: 'Low Data Availability Flag', value: 'low_data_availability_flag' },
-				{ name: 'Proficiency Float', value: 'proficiency_float' },
-				{ name: 'Proficiency Level', value: 'proficiency_level' },
-				{ name: 'Skill Validation State', value: 'skill_validation_state' },
-			],
-		},
+		includeOption([
+			['Critical', 'critical'],
+			['Low Data Availability Flag', 'low_data_availability_flag'],
+			['Proficiency Float', 'proficiency_float'],
+			['Proficiency Level', 'proficiency_level'],
+			['Skill Validation State', 'skill_validation_state'],
+		]),
 		responseFormat([
 			['Hierarchy', 'hierarchy'],
 			['List', 'list'],

@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { techWolfKeysetPaginated } from '../../transport';
 import {
+	choiceOption,
+	includeOption,
 	collection,
 	externalVendorOption,
 	readTake,
@@ -26,28 +28,21 @@ export const operations = {
 					default: true,
 				},
 				externalVendorOption,
-				{
-					displayName: 'Include',
-					name: 'include',
-					type: 'multiOptions',
-					default: [],
-					options: [
-						{ name: 'Low Data Availability Flag', value: 'low_data_availability_flag' },
-						{ name: 'Rejected Skills', value: 'rejected_skills' },
-						{ name: 'Skill Validation State', value: 'skill_validation_state' },
-						{ name: 'Sources', value: 'sources' },
+				includeOption([
+					['Low Data Availability Flag', 'low_data_availability_flag'],
+					['Rejected Skills', 'rejected_skills'],
+					['Skill Validation State', 'skill_validation_state'],
+					['Sources', 'sources'],
+				]),
+				choiceOption(
+					'Response Format',
+					'responseFormat',
+					[
+						['Hierarchy', 'hierarchy'],
+						['List', 'list'],
 					],
-				},
-				{
-					displayName: 'Response Format',
-					name: 'responseFormat',
-					type: 'options',
-					default: 'list',
-					options: [
-						{ name: 'Hierarchy', value: 'hierarchy' },
-						{ name: 'List', value: 'list' },
-					],
-				},
+					'list',
+				),
 				{
 					displayName: 'Sort Skills Alphabetically',
 					name: 'alphabetical',

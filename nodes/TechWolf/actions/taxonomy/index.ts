@@ -1,7 +1,15 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { techWolfKeysetPaginated, type Take } from '../../transport';
-import { collection, readIdList, readTake, returnAllFields, resourceDescription, type Operation } from '../common';
+import {
+	externalVendorOption,
+	collection,
+	readIdList,
+	readTake,
+	returnAllFields,
+	resourceDescription,
+	type Operation,
+} from '../common';
 
 /** Operation types TechWolf documents for POST /taxonomy/export; others may exist, so any value is passed on. */
 const OPERATION_TYPES = [
@@ -73,17 +81,7 @@ export const operations = {
 					default: '',
 					description: 'Only these changes (the external_id of a Taxonomy Updated event), comma-separated',
 				},
-				{
-					displayName: 'External Vendor',
-					name: 'externalVendor',
-					type: 'options',
-					default: 'workday',
-					options: [
-						{ name: 'SAP Attribute Library', value: 'sap_attribute_library' },
-						{ name: 'Workday', value: 'workday' },
-					],
-					description: "Changes of this vendor's vocabulary, plus vendor-independent ones",
-				},
+				{ ...externalVendorOption, description: "Changes of this vendor's vocabulary, plus vendor-independent ones" },
 				{
 					displayName: 'From',
 					name: 'from',
