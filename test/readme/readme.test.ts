@@ -11,9 +11,9 @@ describe('README', () => {
 	test.each(EVENT_CATALOG.map((entry) => [entry.name, entry] as const))(
 		'shows the item of %s as emitted',
 		(name, entry) => {
-			const match = new RegExp(`<!-- item:${name.replace(/\./g, '\\.')} -->\\s*\`\`\`json\\n([\\s\\S]*?)\\n\`\`\``).exec(
-				readme,
-			);
+			const match = new RegExp(
+				`<!-- item:${name.replace(/\./g, '\\.')} -->\\s*\`\`\`json\\n([\\s\\S]*?)\\n\`\`\``,
+			).exec(readme);
 			if (!match) throw new Error(`README lacks the item of ${name}; add:\n${exampleBlock(entry)}`);
 			expect(JSON.parse(match[1])).toEqual(JSON.parse(JSON.stringify(exampleItem(entry))));
 		},
