@@ -5,7 +5,7 @@
  * benchmarks all start from here.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 
 import type { SigningKeyPair } from '../sandbox/signer';
@@ -81,6 +81,8 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
 			...(options.n8nEnv ? { env: options.n8nEnv } : {}),
 			log,
 		});
+		// n8n has its own copy now; the tarball's temporary folder is not needed any more.
+		rmSync(path.dirname(packed.tarball), { recursive: true, force: true });
 		const signingKey = options.signingKey ?? generateSigningKeyPair();
 		const webhookCredential = await n8n.rest.createCredential('techWolfWebhookApi', 'TechWolf webhook keys (sandbox)', {
 			publicKeys: signingKey.publicKeyHex,

@@ -1,0 +1,101 @@
+/**
+ * Execution counting through n8n's REST API, with the waits it needs: n8n saves an execution about 100 ms after the
+ * webhook has answered, so "exactly one" means waiting for the first and then watching a while for a second, and "none"
+ * means watching for a bounded while.
+ */
+import * as assert from 'node:assert/strict';
+
+import { sleep, type N8nExecution, type N8nExecutionSummary, type N8nRestClient } from './n8n';
+
+/** How long "no new execution" is watched for: many times the ~100 ms n8n takes to save one, even on a busy machine. */
+export const QUIET_WINDOW_MS = 1500;
+/** After the expected execution appeared: how long to watch for an unexpected second one. */
+export const SETTLE_MS = 500;
+const POLL_MS = 100;
+
+interface ExecutionPage {
+	results: N8nExecutionSummary[];
+	count: number;
+	nextCursor?: string | null;
+}
+
+/** n8n refuses pages larger than this. */
+const MAX_PAGE_SIZE = 100;
+
+/** The newest executions of a workflow (running ones included), newest first, paging as needed. */
+export async function newestExecutions(
+	rest: N8nRestClient,
+	workflowId: string,
+	limit: number,
+): Promise<N8nExecutionSummary[]> {
+	const collected: N8nExecutionSummary[] = [];
+	let cursor: string | null | undefined;
+	do {
+		const query = new URLSearchParams({
+			filter: JSON.stringify({ workflowId }),
+			limit: String(Math.min(MAX_PAGE_SIZE, limit - collected.length)),
+		});
+		if (cursor) query.set('cursor', cursor);
+		const page = await rest.request<ExecutionPage>('GET', `/executions?${query.toString()}`);
+		collected.push(...page.results);
+		cursor = page.nextCursor;
+	} while (cursor && collected.length < limit);
+	return collected.slice(0, limit);
+}
+
+/** Watches the count for `QUIET_WINDOW_MS` and fails as soon as it moves past `countBefore`. */
+export async function assertNoNewExecution(
+	rest: N8nRestClient,
+	workflowId: string,
+	countBefore: number,
+	quietMs = QUIET_WINDOW_MS,
+): Promise<void> {
+	const deadline = Date.now() + quietMs;
+	do {
+		const count = await rest.countExecutions(workflowId);
+		assert.equal(count, countBefore, `expected no new execution, but ${count - countBefore} appeared`);
+		await sleep(POLL_MS);
+	} while (Date.now() < deadline);
+}
+
+/**
+ * Waits until the workflow has `countBefore + expected` executions, then watches for `SETTLE_MS` that no more follow.
+ * Returns the new executions' summaries, newest first.
+ */
+export async function assertNewExecutions(
+	rest: N8nRestClient,
+	workflowId: string,
+	countBefore: number,
+	expected: number,
+	timeoutMs = 30_000,
+): Promise<N8nExecutionSummary[]> {
+	const target = countBefore + expected;
+	await rest.waitForExecutions(workflowId, target, timeoutMs);
+	await sleep(SETTLE_MS);
+	const count = await rest.countExecutions(workflowId);
+	assert.equal(
+		count - countBefore,
+		expected,
+		`expected exactly ${expected} new execution(s), found ${count - countBefore}`,
+	);
+	const newest = await newestExecutions(rest, workflowId, expected);
+	assert.equal(newest.length, expected, `the executions list returned ${newest.length} of ${expected}`);
+	return newest;
+}
+
+/** Exactly one new execution, read back with its data; it must have succeeded. */
+export async function assertOneSuccessfulExecution(
+	rest: N8nRestClient,
+	workflowId: string,
+	countBefore: number,
+): Promise<N8nExecution> {
+	const [summary] = await assertNewExecutions(rest, workflowId, countBefore, 1);
+	const execution = await rest.getExecution((summary as N8nExecutionSummary).id);
+	const error = execution.data.resultData.error;
+	assert.equal(
+		execution.status,
+		'success',
+		`execution ${execution.id} ended ${execution.status}${error ? `: ${JSON.stringify(error).slice(0, 300)}` : ''}`,
+	);
+	return execution;
+}
