@@ -11,7 +11,15 @@ import * as path from 'node:path';
 import type { SigningKeyPair } from '../sandbox/signer';
 import { generateSigningKeyPair } from '../sandbox/signer';
 import { oauth2CredentialData, startSandbox, type Sandbox } from '../sandbox/server';
-import { packPackage, REPO_ROOT, startN8n, type LogFn, type N8nInstance, type N8nWorkflowJson } from './n8n';
+import {
+	packPackage,
+	REPO_ROOT,
+	startN8n,
+	type LogFn,
+	type N8nInstallation,
+	type N8nInstance,
+	type N8nWorkflowJson,
+} from './n8n';
 
 export const EXAMPLE_WORKFLOW_FILE = path.join(REPO_ROOT, 'examples', 'techwolf-event-to-profile.json');
 
@@ -23,6 +31,8 @@ export interface PlaygroundOptions {
 	/** Skip `npm run build` when dist/ is known to be fresh (CI builds once). */
 	skipBuild?: boolean;
 	echoLogs?: boolean;
+	/** An n8n installation from ensureN8n(); installed (or found in the cache) here when left out. */
+	install?: N8nInstallation;
 	/** Extra n8n environment, e.g. for a benchmark. */
 	n8nEnv?: Record<string, string | undefined>;
 	log?: LogFn;
@@ -77,6 +87,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
 		n8n = await startN8n({
 			...(options.n8nPort ? { port: options.n8nPort } : {}),
 			packageTarball: packed.tarball,
+			...(options.install ? { install: options.install } : {}),
 			echoLogs: options.echoLogs ?? false,
 			...(options.n8nEnv ? { env: options.n8nEnv } : {}),
 			log,

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 
 import { browserTests, type EditorChecks, type EditorTarget } from './browser';
 import { credentialHandlingTests, credentialTestButtonTests } from './credential-tests';
-import { REPO_ROOT } from './n8n';
+import { ensureN8n, REPO_ROOT } from './n8n';
 import { startPlayground, type Playground } from './playground';
 import { TestRunner, type TestCase } from './runner';
 import { SandboxClient } from './sandbox-client';
@@ -110,11 +110,13 @@ async function main(runner: TestRunner): Promise<number> {
 	}
 
 	try {
+		// The first run installs n8n into .cache/ (minutes, with its own progress lines): not part of the timed setup.
+		const install = await ensureN8n({ log: note });
 		await runner.run({
 			name: SETUP_TEST_NAME,
 			timeoutMs: PLAYGROUND_START_TIMEOUT_MS,
 			run: async () => {
-				playground = await startPlayground({ skipBuild: process.env.E2E_SKIP_BUILD === '1', log: note });
+				playground = await startPlayground({ skipBuild: process.env.E2E_SKIP_BUILD === '1', install, log: note });
 			},
 		});
 		// Assigned inside the setup test's closure, so TypeScript cannot see that it may be set here.
