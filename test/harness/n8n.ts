@@ -110,7 +110,7 @@ export function workflowWith(setup: NodeSetup): { workflow: Workflow; node: INod
 		id: 'node-1',
 		name: setup.nodeType.description.defaults.name ?? setup.nodeType.description.displayName,
 		type: NODE_TYPE_PREFIX + setup.nodeType.description.name,
-		typeVersion: 1,
+		typeVersion: Math.max(...[setup.nodeType.description.version].flat()),
 		position: [0, 0],
 		parameters: setup.parameters as INode['parameters'],
 		credentials: Object.fromEntries(
