@@ -5,7 +5,13 @@
  * acknowledged with 200 because any other status makes TechWolf retry.
  */
 import { HEALTH_CHECK_TYPE, parseCloudEvent, toEventItem, type TechWolfEventItem } from '../shared/events';
-import { verifierFor, type RequestHeaders, type WebhookVerifier } from '../shared/signature';
+import {
+	DEFAULT_MAX_SIGNATURES,
+	DEFAULT_TOLERANCE_SECONDS,
+	verifierFor,
+	type RequestHeaders,
+	type WebhookVerifier,
+} from '../shared/signature';
 import {
 	rememberEvent,
 	DEFAULT_WINDOW_MINUTES,
@@ -14,7 +20,6 @@ import {
 } from './deduplication';
 import { ALL_EVENTS, type TriggerOptions } from './properties';
 import { SourceAllowlist } from './sourceIp';
-import { DEFAULT_TOLERANCE_SECONDS, DEFAULT_MAX_SIGNATURES } from '../shared/signature';
 
 export interface Delivery {
 	headers: RequestHeaders;

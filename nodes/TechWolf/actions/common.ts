@@ -191,6 +191,20 @@ export function includeOption(choices: Array<[string, string]>): INodeProperties
 	};
 }
 
+/** TechWolf's query parameter for each option field that maps straight onto one. */
+export const QUERY_PARAMETERS: Record<string, string> = {
+	domainNamespace: 'domain_namespace',
+	externalVendor: 'external_vendor',
+	include: 'include',
+	responseFormat: 'response_format',
+	vocabLanguage: 'vocab_language',
+};
+
+/** The operation's `options` collection as TechWolf query parameters. */
+export function readQueryOptions(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	return toQuery(context.getNodeParameter('options', itemIndex, {}) as IDataObject, QUERY_PARAMETERS);
+}
+
 /** Query parameters from an options collection, renamed to TechWolf's names and without empty values. */
 export function toQuery(options: IDataObject, names: Record<string, string>): IDataObject {
 	const query: IDataObject = {};

@@ -5,9 +5,28 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { techWolfApiRequest } from '../transport';
-import { checkId, choiceOption, collection, externalVendorOption, includeOption, vocabLanguageOption } from './common';
+import {
+	choiceOption,
+	collection,
+	externalVendorOption,
+	idField,
+	includeOption,
+	readId,
+	readQueryOptions,
+	vocabLanguageOption,
+	type Operation,
+} from './common';
 
 export type ProfileEntity = 'employee' | 'job' | 'course';
+
+/** The id parameter each entity's profile operations take. */
+const PROFILE_ID: Record<ProfileEntity, { name: string; label: string; description: string }> = {
+	employee: { name: 'employeeId', label: 'Employee ID', description: 'The external ID of the employee' },
+	job: { name: 'jobId', label: 'Job ID', description: 'The external ID of the job in your job architecture' },
+	course: { name: 'courseId', label: 'Course ID', description: 'The external ID of the course' },
+};
+
+type OperationText = Pick<Operation, 'label' | 'action' | 'description'>;
 
 const PROFILE_PATH: Record<ProfileEntity | 'jobSuggestions', (id: string) => string> = {
 	employee: (id) => `/employees/${id}/skill_profile`,
@@ -81,31 +100,12 @@ export const profileOptions: Record<ProfileEntity, INodeProperties[]> = {
 	course: [vocabLanguageOption],
 };
 
-const QUERY_NAMES: Record<string, string> = {
-	domainNamespace: 'domain_namespace',
-	externalVendor: 'external_vendor',
-	include: 'include',
-	responseFormat: 'response_format',
-	vocabLanguage: 'vocab_language',
-};
-
 export function profileOptionsField(entity: ProfileEntity): INodeProperties {
 	return collection('options', profileOptions[entity]);
 }
 
-/** The options collection as TechWolf query parameters. */
-export function readProfileQuery(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const query: IDataObject = {};
-	for (const [field, value] of Object.entries(options)) {
-		if (value === '' || value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-		query[QUERY_NAMES[field] ?? field] = value;
-	}
-	return query;
-}
-
 /** Validate/reject feedback, for PATCH …/skill_profile of employees and jobs. */
-export function skillFeedbackFields(entity: 'employee' | 'job'): INodeProperties[] {
+function skillFeedbackFields(entity: 'employee' | 'job'): INodeProperties[] {
 	const jobOnly: INodeProperties[] =
 		entity === 'job'
 			? [
@@ -179,7 +179,37 @@ export function skillFeedbackFields(entity: 'employee' | 'job'): INodeProperties
 
 const SKILL_ID = /^[a-zA-Z0-9_-]{1,100}$/;
 
-export async function sendSkillFeedback(
+/** GET a skill profile (or a job's suggested profile) as an operation: the entity's id, its options, the fetch. */
+export function getProfileOperation(
+	profile: ProfileEntity | 'jobSuggestions',
+	text: OperationText,
+	options: INodeProperties,
+): Operation {
+	const id = PROFILE_ID[profile === 'jobSuggestions' ? 'job' : profile];
+	return {
+		...text,
+		fields: [idField(id.name, id.label, id.description), options],
+		async execute(this: IExecuteFunctions, itemIndex: number) {
+			const externalId = readId(this, id.name, itemIndex, id.label);
+			return await fetchSkillProfile(this, profile, externalId, readQueryOptions(this, itemIndex), itemIndex);
+		},
+	};
+}
+
+/** PATCH …/skill_profile with validate/reject feedback, as an operation of employees or jobs. */
+export function updateProfileOperation(entity: 'employee' | 'job', text: OperationText): Operation {
+	const id = PROFILE_ID[entity];
+	return {
+		...text,
+		fields: [idField(id.name, id.label, id.description), ...skillFeedbackFields(entity)],
+		async execute(this: IExecuteFunctions, itemIndex: number) {
+			return await sendSkillFeedback(this, entity, readId(this, id.name, itemIndex, id.label), itemIndex);
+		},
+	};
+}
+
+/** `externalId` arrives checked (readId). */
+async function sendSkillFeedback(
 	context: IExecuteFunctions,
 	entity: 'employee' | 'job',
 	externalId: string,
@@ -207,7 +237,7 @@ export async function sendSkillFeedback(
 	});
 	await techWolfApiRequest.call(context, {
 		method: 'PATCH',
-		path: PROFILE_PATH[entity](checkId(context, externalId, itemIndex, `${entity === 'job' ? 'Job' : 'Employee'} ID`)),
+		path: PROFILE_PATH[entity](externalId),
 		qs: { feedback_format: context.getNodeParameter('feedbackFormat', itemIndex, 'skills') },
 		body: { source, skills },
 		itemIndex,

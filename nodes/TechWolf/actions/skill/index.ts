@@ -9,7 +9,7 @@ import {
 	readIdList,
 	readTake,
 	returnAllFields,
-	toQuery,
+	readQueryOptions,
 	vocabLanguageOption,
 	resourceDescription,
 	type Operation,
@@ -33,8 +33,6 @@ export async function fetchSkill(
 	return skill ?? null;
 }
 
-const QUERY_NAMES = { externalVendor: 'external_vendor', vocabLanguage: 'vocab_language' };
-
 export const operations = {
 	get: {
 		label: 'Get',
@@ -46,7 +44,7 @@ export const operations = {
 		],
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const skillId = readId(this, 'skillId', itemIndex, 'Skill ID');
-			const query = toQuery(this.getNodeParameter('options', itemIndex, {}) as IDataObject, QUERY_NAMES);
+			const query = readQueryOptions(this, itemIndex);
 			return (await fetchSkill(this, skillId, query, itemIndex, false)) ?? {};
 		},
 	},
@@ -92,7 +90,7 @@ export const operations = {
 				{
 					method: 'POST',
 					path: '/export/skills',
-					qs: toQuery(this.getNodeParameter('options', itemIndex, {}) as IDataObject, QUERY_NAMES),
+					qs: readQueryOptions(this, itemIndex),
 					body: list.length > 0 ? { filters: { filters: list } } : {},
 					itemIndex,
 				},
