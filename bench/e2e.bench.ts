@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { buildEvent, signedDelivery } from '../sandbox/events';
 import { startPlayground, webhookIdOf } from '../e2e/playground';
 import type { N8nWorkflowJson } from '../e2e/n8n';
+import { settledExecutionCount } from '../e2e/executions';
 import { median } from './measure';
 import { runLoad, type LoadResult, type PreparedRequest } from './load';
 
@@ -81,10 +82,7 @@ export async function benchEndToEnd(options: {
 				// Signed just before sending, so that every timestamp is fresh.
 				const load = await runLoad(target.url, prepare(round), options.concurrency);
 				const expected = before + (load.statuses['200'] ?? 0);
-				const found = await n8n.rest.waitForExecutions(workflowId, expected, 60_000).catch(() => -1);
-				// Settled: wait a moment longer, so that late (doubled) executions are counted too.
-				await new Promise((resolve) => setTimeout(resolve, 500));
-				const finalCount = await n8n.rest.countExecutions(workflowId);
+				const finalCount = await settledExecutionCount(n8n.rest, workflowId, expected, 60_000);
 				rounds.push({
 					target: name,
 					load,
@@ -92,7 +90,7 @@ export async function benchEndToEnd(options: {
 					executionsFound: finalCount - before,
 				});
 				options.log(
-					`round ${round + 1} ${name}: ${load.requestsPerSecond.toFixed(0)} req/s, p50 ${load.p50Ms.toFixed(1)} ms, p99 ${load.p99Ms.toFixed(1)} ms, statuses ${JSON.stringify(load.statuses)}, executions ${finalCount - before}/${expected - before}${found === -1 ? ' (timed out waiting)' : ''}`,
+					`round ${round + 1} ${name}: ${load.requestsPerSecond.toFixed(0)} req/s, p50 ${load.p50Ms.toFixed(1)} ms, p99 ${load.p99Ms.toFixed(1)} ms, statuses ${JSON.stringify(load.statuses)}, executions ${finalCount - before}/${expected - before}`,
 				);
 			}
 		}
