@@ -33,8 +33,10 @@ describe('deduplication memory in static data', () => {
 		expect(rememberedEventCount(staticData)).toBe(100);
 		const stored = staticData[STATIC_DATA_KEY] as string[];
 		expect(stored.join('').length).toBe(100 * RECORD_CHARS);
-		expect(rememberEvent(staticData, 'id-249', T0 + 300, policy)).toBe('duplicate');
-		expect(rememberEvent(staticData, 'id-0', T0 + 300, policy)).toBe('first');
+		// Exactly the newest 100 are kept. The 250 times cross base-36 digit boundaries ('9' to 'a', 'z' to '10'),
+		// which the eviction compares as text.
+		for (let i = 150; i < 250; i++) expect(rememberEvent(staticData, `id-${i}`, T0 + 300, policy)).toBe('duplicate');
+		expect(rememberEvent(staticData, 'id-149', T0 + 300, policy)).toBe('first');
 	});
 
 	test('a record is matched only at record boundaries, whatever the id', () => {
