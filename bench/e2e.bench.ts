@@ -2,9 +2,14 @@
  * Part 2: end to end in a real n8n. The TechWolf Trigger (verify, parse, dedupe, emit) against n8n's built-in Webhook
  * node doing the same work unverified, in the same n8n, under the same load generator: distinct signed events at a
  * fixed concurrency, rounds interleaved. After each round the executions are counted: none lost, none doubled.
+ *
+ * Two references explain the gap rather than just state it: the built-in Webhook node with Header Auth (n8n's own
+ * node loading a credential per request, as the trigger must), and a second n8n configuration that differs from the
+ * defaults only in when n8n creates expression isolates (bench/README.md, "The end-to-end gap").
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
 
 import { buildEvent, signedDelivery } from '../sandbox/events';
 import { startPlayground, webhookIdOf } from '../e2e/playground';
@@ -13,27 +18,69 @@ import { settledExecutionCount } from '../e2e/executions';
 import { median } from './measure';
 import { runLoad, type LoadResult, type PreparedRequest } from './load';
 
+export const E2E_TARGETS = ['techwolfTrigger', 'builtinWebhook', 'builtinWebhookHeaderAuth'] as const;
+export type E2eTarget = (typeof E2E_TARGETS)[number];
+
+export const TARGET_LABELS: Record<E2eTarget, string> = {
+	techwolfTrigger: 'TechWolf Trigger',
+	builtinWebhook: 'built-in Webhook, no auth (baseline)',
+	builtinWebhookHeaderAuth: 'built-in Webhook, Header Auth (reference)',
+};
+
+export interface N8nConfiguration {
+	name: string;
+	description: string;
+	env: Record<string, string>;
+}
+
+/** The same n8n twice: as installed, and with isolates created only when an expression needs one. */
+export const N8N_CONFIGURATIONS: readonly N8nConfiguration[] = [
+	{ name: 'defaults', description: "n8n's defaults", env: {} },
+	{
+		name: 'lazyIsolates',
+		description: 'N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true (an isolate only when an expression is evaluated)',
+		env: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' },
+	},
+];
+
 export interface E2eRound {
-	target: 'techwolfTrigger' | 'builtinWebhook';
+	target: E2eTarget;
 	load: LoadResult;
 	executionsExpected: number;
 	executionsFound: number;
 }
 
-export interface E2eBenchResult {
-	requestsPerRound: number;
-	concurrency: number;
+export interface E2eSummary {
+	requestsPerSecond: number;
+	p50Ms: number;
+	p99Ms: number;
+}
+
+export interface E2eConfigurationResult {
+	configuration: N8nConfiguration;
 	rounds: E2eRound[];
-	median: Record<E2eRound['target'], { requestsPerSecond: number; p50Ms: number; p99Ms: number }>;
+	median: Record<E2eTarget, E2eSummary>;
 	lost: number;
 	doubled: number;
 	n8nStartupMs: number;
 }
 
+export interface E2eBenchResult {
+	requestsPerRound: number;
+	concurrency: number;
+	configurations: E2eConfigurationResult[];
+}
+
 const EVENT_TYPES = ['employee.skill_profile.updated', 'job.skill_profile.updated', 'taxonomy.skill.updated'];
+const HEADER_AUTH_NAME = 'x-bench-auth';
 
 function workflowFile(name: string): N8nWorkflowJson {
 	return JSON.parse(readFileSync(path.join(__dirname, 'workflows', name), 'utf8')) as N8nWorkflowJson;
+}
+
+function useCredential(workflow: N8nWorkflowJson, type: string, id: string): N8nWorkflowJson {
+	(workflow.nodes[0].credentials as Record<string, { id: string }>)[type].id = id;
+	return workflow;
 }
 
 export async function benchEndToEnd(options: {
@@ -42,45 +89,81 @@ export async function benchEndToEnd(options: {
 	concurrency: number;
 	log: (line: string) => void;
 }): Promise<E2eBenchResult> {
-	const playground = await startPlayground({ skipBuild: process.env.BENCH_SKIP_BUILD === '1', log: options.log });
+	const configurations: E2eConfigurationResult[] = [];
+	for (const [index, configuration] of N8N_CONFIGURATIONS.entries()) {
+		options.log(`n8n configuration: ${configuration.description}`);
+		// The package is built and packed once; later configurations reuse the tarball.
+		const skipBuild = index > 0 || process.env.BENCH_SKIP_BUILD === '1';
+		configurations.push(await benchConfiguration(configuration, skipBuild, options));
+	}
+	return { requestsPerRound: options.requestsPerRound, concurrency: options.concurrency, configurations };
+}
+
+async function benchConfiguration(
+	configuration: N8nConfiguration,
+	skipBuild: boolean,
+	options: { rounds: number; requestsPerRound: number; concurrency: number; log: (line: string) => void },
+): Promise<E2eConfigurationResult> {
+	const playground = await startPlayground({ skipBuild, log: options.log, n8nEnv: configuration.env });
 	try {
 		const { n8n, signingKey, credentialIds } = playground;
-		const trigger = workflowFile('techwolf-trigger-only.json');
-		(trigger.nodes[0].credentials as Record<string, { id: string }>).techWolfWebhookApi.id = credentialIds.webhook;
-		const baseline = workflowFile('builtin-webhook-baseline.json');
-		const targets = {
+		const headerAuthValue = randomBytes(24).toString('base64url');
+		const headerAuth = await n8n.rest.createCredential('httpHeaderAuth', 'Benchmark header auth', {
+			name: HEADER_AUTH_NAME,
+			value: headerAuthValue,
+		});
+		const trigger = useCredential(
+			workflowFile('techwolf-trigger-only.json'),
+			'techWolfWebhookApi',
+			credentialIds.webhook,
+		);
+		const headerAuthWorkflow = useCredential(
+			workflowFile('builtin-webhook-header-auth.json'),
+			'httpHeaderAuth',
+			headerAuth.id,
+		);
+		const targets: Record<E2eTarget, { workflow: N8nWorkflowJson; url: string }> = {
 			techwolfTrigger: { workflow: trigger, url: n8n.webhookUrl('webhook', webhookIdOf(trigger)) },
-			builtinWebhook: { workflow: baseline, url: n8n.webhookUrl('baseline') },
-		} as const;
+			builtinWebhook: { workflow: workflowFile('builtin-webhook-baseline.json'), url: n8n.webhookUrl('baseline') },
+			builtinWebhookHeaderAuth: { workflow: headerAuthWorkflow, url: n8n.webhookUrl('baseline-header-auth') },
+		};
 		for (const target of Object.values(targets)) {
 			const saved = await n8n.rest.upsertWorkflow(target.workflow);
 			await n8n.rest.publishWorkflow(saved.id);
 			await n8n.rest.waitForWebhook(target.url);
 		}
 
-		const prepare = (round: number): PreparedRequest[] =>
+		// Every target gets the same signed deliveries; the Header Auth one also carries its header.
+		const prepare = (round: number, target: E2eTarget): PreparedRequest[] =>
 			Array.from({ length: options.requestsPerRound }, (_, index) => {
 				const event = buildEvent(EVENT_TYPES[index % EVENT_TYPES.length], {
 					tenant: 'acme',
-					id: `bench-${round}-${index}-${Date.now()}`,
+					id: `bench-${configuration.name}-${round}-${index}-${Date.now()}`,
 				});
 				const delivery = signedDelivery(event, { privateKeys: [signingKey.privateKey] });
-				return { body: delivery.body, headers: delivery.headers };
+				const headers =
+					target === 'builtinWebhookHeaderAuth'
+						? { ...delivery.headers, [HEADER_AUTH_NAME]: headerAuthValue }
+						: delivery.headers;
+				return { body: delivery.body, headers };
 			});
 
-		const rounds: E2eRound[] = [];
 		// A short warm-up per target so that the first measured round does not pay for JIT and caches.
-		for (const [name, target] of Object.entries(targets)) {
-			await runLoad(target.url, prepare(-1).slice(0, 40), options.concurrency);
+		for (const name of E2E_TARGETS) {
+			const warmUp = await runLoad(targets[name].url, prepare(-1, name).slice(0, 40), options.concurrency);
+			if (warmUp.statuses['200'] !== 40) {
+				throw new Error(`warm-up of ${name} was not accepted: ${JSON.stringify(warmUp.statuses)}`);
+			}
 			options.log(`warmed up ${name}`);
 		}
+		const rounds: E2eRound[] = [];
 		for (let round = 0; round < options.rounds; round++) {
-			for (const name of ['techwolfTrigger', 'builtinWebhook'] as const) {
+			for (const name of E2E_TARGETS) {
 				const target = targets[name];
 				const workflowId = target.workflow.id as string;
 				const before = await n8n.rest.countExecutions(workflowId);
 				// Signed just before sending, so that every timestamp is fresh.
-				const load = await runLoad(target.url, prepare(round), options.concurrency);
+				const load = await runLoad(target.url, prepare(round, name), options.concurrency);
 				const expected = before + (load.statuses['200'] ?? 0);
 				const finalCount = await settledExecutionCount(n8n.rest, workflowId, expected, 60_000);
 				rounds.push({
@@ -90,11 +173,11 @@ export async function benchEndToEnd(options: {
 					executionsFound: finalCount - before,
 				});
 				options.log(
-					`round ${round + 1} ${name}: ${load.requestsPerSecond.toFixed(0)} req/s, p50 ${load.p50Ms.toFixed(1)} ms, p99 ${load.p99Ms.toFixed(1)} ms, statuses ${JSON.stringify(load.statuses)}, executions ${finalCount - before}/${expected - before}`,
+					`${configuration.name} round ${round + 1} ${name}: ${load.requestsPerSecond.toFixed(0)} req/s, p50 ${load.p50Ms.toFixed(1)} ms, p99 ${load.p99Ms.toFixed(1)} ms, statuses ${JSON.stringify(load.statuses)}, executions ${finalCount - before}/${expected - before}`,
 				);
 			}
 		}
-		const summary = (target: E2eRound['target']) => {
+		const summary = (target: E2eTarget): E2eSummary => {
 			const mine = rounds.filter((round) => round.target === target);
 			return {
 				requestsPerSecond: median(mine.map((round) => round.load.requestsPerSecond)),
@@ -103,10 +186,12 @@ export async function benchEndToEnd(options: {
 			};
 		};
 		return {
-			requestsPerRound: options.requestsPerRound,
-			concurrency: options.concurrency,
+			configuration,
 			rounds,
-			median: { techwolfTrigger: summary('techwolfTrigger'), builtinWebhook: summary('builtinWebhook') },
+			median: Object.fromEntries(E2E_TARGETS.map((target) => [target, summary(target)])) as Record<
+				E2eTarget,
+				E2eSummary
+			>,
 			lost: rounds.reduce((sum, round) => sum + Math.max(0, round.load.requests - round.executionsFound), 0),
 			doubled: rounds.reduce((sum, round) => sum + Math.max(0, round.executionsFound - round.load.requests), 0),
 			n8nStartupMs: n8n.startupMs,

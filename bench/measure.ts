@@ -1,6 +1,9 @@
 /**
  * A small, honest timing harness: each case runs in interleaved rounds (so drift and neighbours hit every case alike),
  * each round long enough to swamp timer noise, after a warm-up; the report gives the median and the spread.
+ * Each round starts from a collected heap when the process runs with --expose-gc (`npm run bench` does), so that no
+ * case pays for garbage another case left behind (the reject paths and noble allocate far more than a verification).
+ * Ratios between two cases are taken round by round (`pairedRatio`), which cancels the drift the rounds share.
  */
 export interface CaseResult {
 	name: string;
@@ -25,7 +28,10 @@ function median(values: number[]): number {
 	return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+const collectGarbage = (globalThis as { gc?: () => void }).gc;
+
 function timeRound(run: () => unknown, minMillis: number): number {
+	collectGarbage?.();
 	let operations = 0;
 	const started = process.hrtime.bigint();
 	let elapsed = 0;
@@ -61,5 +67,13 @@ export function runCases(cases: BenchCase[], options: { rounds?: number; roundMi
 		};
 	});
 }
+
+/** Median over rounds of a's throughput divided by b's in the same round (both from one runCases call). */
+export function pairedRatio(a: CaseResult, b: CaseResult): number {
+	return median(a.rounds.map((opsPerSecond, round) => opsPerSecond / b.rounds[round]));
+}
+
+/** Whether rounds start from a collected heap (the report says so). */
+export const collectsBetweenRounds = collectGarbage !== undefined;
 
 export { median };
