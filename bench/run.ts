@@ -47,17 +47,17 @@ function verifyVerdicts(results: VerifyBenchResult[]): Verdict[] {
 		const byName = (name: string) => cases.find((entry) => entry.name.startsWith(name));
 		const ours = byName('verify path');
 		const limit = byName('node:crypto');
-		const copy = byName('copy of the body');
-		if (!ours || !limit || !copy) throw new Error('verify bench: a case is missing');
+		const copyThenVerify = byName('copy into one buffer');
+		if (!ours || !limit || !copyThenVerify) throw new Error('verify bench: a case is missing');
 		const size = bodyBytes >= 1 << 20 ? '1 MB' : '1 KB';
 		const pathRatio = pairedRatio(ours, limit);
-		// Raw verification of an assembled message plus the one copy of the body: the best a verifier handed the
-		// headers and the body separately can do with a one-shot Ed25519 API.
-		const copyShare = limit.microsPerOp === 0 ? NaN : copy.microsPerOp / limit.microsPerOp;
+		// Raw verification of an assembled message after the one copy of the body: the best a verifier handed the
+		// headers and the body apart can do with a one-shot Ed25519 API.
+		const splitInputRatio = pairedRatio(ours, copyThenVerify);
 		const verdicts: Verdict[] = [
 			{
 				target: `verify path ≥ 0.95× raw node:crypto (${size})`,
-				measured: `${fmt(pathRatio, 3)}× (the body copy alone costs ${fmt(copyShare * 100, 2)} % of a verification)`,
+				measured: `${fmt(pathRatio, 3)}× (${fmt(splitInputRatio, 3)}× copy-then-verify)`,
 				met: pathRatio >= 0.95,
 			},
 		];

@@ -39,7 +39,15 @@ export function benchVerify(bodyBytes: number, rounds: number): VerifyBenchResul
 	const signature = decodeHex(headers['x-signature-v1'], 64) as Uint8Array;
 	const rawKey = decodeHex(pair.publicKeyHex, 32) as Uint8Array;
 	const now = timestamp;
-	const copyTarget = new Uint8Array(body.length + 32);
+	const prefix = Buffer.from(`${timestamp}:acme:evt-bench-1:`);
+	const assembled = new Uint8Array(message.length);
+	// The limit for a verifier handed the headers and the body apart: a one-shot Ed25519 API needs the signed
+	// message in one buffer, so the body is copied once before the same raw verification.
+	const copyThenVerify = () => {
+		assembled.set(prefix);
+		assembled.set(body, prefix.length);
+		return cryptoVerify(null, assembled, pair.publicKey, signature);
+	};
 
 	const stale = { ...headers, 'x-signature-timestamp': String(timestamp - 3600) };
 	const malformed = { ...headers, 'x-signature-v1': 'zz' + headers['x-signature-v1'].slice(2) };
@@ -51,6 +59,7 @@ export function benchVerify(bodyBytes: number, rounds: number): VerifyBenchResul
 	expectOk(verifier.verify(headers, body, now).ok);
 	expectOk(cryptoVerify(null, message, pair.publicKey, signature));
 	expectOk(noble.verify(signature, message, rawKey, { zip215: false }));
+	expectOk(copyThenVerify());
 
 	const cases = [
 		{ name: 'verify path (ours)', run: () => verifier.verify(headers, body, now) },
@@ -66,8 +75,7 @@ export function benchVerify(bodyBytes: number, rounds: number): VerifyBenchResul
 					},
 				]
 			: []),
-		// What our path does that raw verification of an already assembled message does not: one copy of the body.
-		{ name: 'copy of the body alone (memcpy)', run: () => copyTarget.set(body, 32) },
+		{ name: 'copy into one buffer, then node:crypto verify', run: copyThenVerify },
 		{ name: 'reject: stale timestamp', run: () => verifier.verify(stale, body, now) },
 		{ name: 'reject: malformed signature header', run: () => verifier.verify(malformed, body, now) },
 		{ name: 'reject: too many signatures', run: () => verifier.verify(tooMany, body, now) },
