@@ -313,6 +313,24 @@ export function verifierCases(readVector: ReadVector): VerifierCase[] {
 		expectFailure(verifier.verify(signed({ privateKeys }), BODY, NOW), 'too_many_signatures');
 	});
 
+	add('hex decoding is strict: exact length, hex digits only (no look-alikes beyond ASCII), either case', () => {
+		const bytes = Uint8Array.from({ length: 32 }, (_, index) => (index * 37 + 11) & 0xff);
+		const text = encodeHex(bytes);
+		assert.deepEqual(decodeHex(text, 32), bytes);
+		assert.deepEqual(decodeHex(text.toUpperCase(), 32), bytes);
+		for (const bad of [
+			text.slice(0, 62),
+			`${text}00`,
+			`${text.slice(0, 62)}0g`,
+			`${text.slice(0, 62)} 0`,
+			`${text.slice(0, 62)}0\u0660`, // ARABIC-INDIC DIGIT ZERO
+			`${text.slice(0, 62)}0\uff10`, // FULLWIDTH DIGIT ZERO
+			`${text.slice(0, 62)}0\u0130`, // a char whose low byte is '0' (0x30)
+		]) {
+			assert.equal(decodeHex(bad, 32), undefined, JSON.stringify(bad));
+		}
+	});
+
 	add('malformed signature entries are rejected: short, long, non-hex, empty', () => {
 		const good = String(signed()['x-signature-v1']);
 		for (const value of [good.slice(0, 127), `${good}0`, `${good.slice(0, 127)}g`, `${good},`, `,${good}`, ' ']) {
