@@ -33,27 +33,55 @@ export interface N8nConfiguration {
 	env: Record<string, string>;
 }
 
-/** The same n8n twice: as installed, and with isolates created only when an expression needs one. */
+/**
+ * The same n8n twice: as installed, and with isolates created only when an expression needs one. Both expose
+ * Prometheus metrics, so that each round can count the expression isolates n8n acquired per delivery.
+ */
+const WITH_METRICS = { N8N_METRICS: 'true' };
 export const N8N_CONFIGURATIONS: readonly N8nConfiguration[] = [
-	{ name: 'defaults', description: "n8n's defaults", env: {} },
+	{ name: 'defaults', description: "n8n's defaults", env: { ...WITH_METRICS } },
 	{
 		name: 'lazyIsolates',
 		description: 'N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true (an isolate only when an expression is evaluated)',
-		env: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' },
+		env: { ...WITH_METRICS, N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' },
 	},
 ];
+
+/** n8n's counter of expression isolates handed out (`expression.pool.acquired` in @n8n/expression-runtime). */
+const ISOLATES_ACQUIRED_METRIC = 'n8n_expression_pool_acquired_total';
+
+async function isolatesAcquired(baseUrl: string): Promise<number> {
+	const response = await fetch(`${baseUrl}/metrics`);
+	if (!response.ok) throw new Error(`n8n /metrics answered ${response.status}`);
+	const text = await response.text();
+	// A counter without labels is one line; with labels, the series add up.
+	let total = 0;
+	let found = false;
+	for (const line of text.split('\n')) {
+		if (line.startsWith(ISOLATES_ACQUIRED_METRIC)) {
+			total += Number(line.slice(line.lastIndexOf(' ') + 1));
+			found = true;
+		}
+	}
+	// n8n registers the counter at start-up, so a missing one means the name or the setting is wrong.
+	if (!found) throw new Error(`n8n /metrics has no ${ISOLATES_ACQUIRED_METRIC}`);
+	return total;
+}
 
 export interface E2eRound {
 	target: E2eTarget;
 	load: LoadResult;
 	executionsExpected: number;
 	executionsFound: number;
+	/** Expression isolates n8n acquired during the round (acknowledgements and executions), per delivery. */
+	isolatesPerDelivery: number;
 }
 
 export interface E2eSummary {
 	requestsPerSecond: number;
 	p50Ms: number;
 	p99Ms: number;
+	isolatesPerDelivery: number;
 }
 
 export interface E2eConfigurationResult {
@@ -162,18 +190,21 @@ async function benchConfiguration(
 				const target = targets[name];
 				const workflowId = target.workflow.id as string;
 				const before = await n8n.rest.countExecutions(workflowId);
+				const isolatesBefore = await isolatesAcquired(n8n.baseUrl);
 				// Signed just before sending, so that every timestamp is fresh.
 				const load = await runLoad(target.url, prepare(round, name), options.concurrency);
 				const expected = before + (load.statuses['200'] ?? 0);
 				const finalCount = await settledExecutionCount(n8n.rest, workflowId, expected, 60_000);
+				const isolates = (await isolatesAcquired(n8n.baseUrl)) - isolatesBefore;
 				rounds.push({
 					target: name,
 					load,
 					executionsExpected: expected - before,
 					executionsFound: finalCount - before,
+					isolatesPerDelivery: isolates / load.requests,
 				});
 				options.log(
-					`${configuration.name} round ${round + 1} ${name}: ${load.requestsPerSecond.toFixed(0)} req/s, p50 ${load.p50Ms.toFixed(1)} ms, p99 ${load.p99Ms.toFixed(1)} ms, statuses ${JSON.stringify(load.statuses)}, executions ${finalCount - before}/${expected - before}`,
+					`${configuration.name} round ${round + 1} ${name}: ${load.requestsPerSecond.toFixed(0)} req/s, p50 ${load.p50Ms.toFixed(1)} ms, p99 ${load.p99Ms.toFixed(1)} ms, statuses ${JSON.stringify(load.statuses)}, executions ${finalCount - before}/${expected - before}, isolates/delivery ${(isolates / load.requests).toFixed(2)}`,
 				);
 			}
 		}
@@ -183,6 +214,7 @@ async function benchConfiguration(
 				requestsPerSecond: median(mine.map((round) => round.load.requestsPerSecond)),
 				p50Ms: median(mine.map((round) => round.load.p50Ms)),
 				p99Ms: median(mine.map((round) => round.load.p99Ms)),
+				isolatesPerDelivery: median(mine.map((round) => round.isolatesPerDelivery)),
 			};
 		};
 		return {
