@@ -64,8 +64,8 @@ export function collection(kind: 'options' | 'filters', options: INodeProperties
 		: { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
 }
 
-/** TechWolf's documented rule for external ids in paths: 1 to 100 letters, digits, `_` or `-`. */
-const EXTERNAL_ID = /^[a-zA-Z0-9_-]{1,100}$/;
+/** TechWolf's documented rule for its ids (external ids in paths, skill ids): 1 to 100 letters, digits, `_` or `-`. */
+export const TECHWOLF_ID = /^[a-zA-Z0-9_-]{1,100}$/;
 
 export function idField(name: string, displayName: string, description: string): INodeProperties {
 	return { displayName, name, type: 'string', required: true, default: '', placeholder: 'E12345', description };
@@ -85,7 +85,7 @@ export function checkId(context: IExecuteFunctions, value: unknown, itemIndex: n
 			description: `Enter the ${label}, or map it from the previous node.`,
 		});
 	}
-	if (!EXTERNAL_ID.test(text)) {
+	if (!TECHWOLF_ID.test(text)) {
 		throw new NodeOperationError(context.getNode(), `${label} "${text.slice(0, 120)}" is not a valid TechWolf ID`, {
 			itemIndex,
 			description: 'TechWolf IDs are 1 to 100 characters: letters, digits, "_" and "-".',
@@ -164,6 +164,10 @@ export const externalVendorOption: INodeProperties = {
 	description: "Express skills in a vendor's vocabulary (the vendor must be active on your tenant)",
 };
 
+function optionsFrom(choices: Array<[string, string]>): INodeProperties['options'] {
+	return choices.map(([choice, value]) => ({ name: choice, value }));
+}
+
 /** A single-choice option from [name, value] pairs, e.g. TechWolf's response formats. */
 export function choiceOption(
 	displayName: string,
@@ -171,24 +175,17 @@ export function choiceOption(
 	choices: Array<[string, string]>,
 	defaultValue: string,
 ): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'options',
-		default: defaultValue,
-		options: choices.map(([choice, value]) => ({ name: choice, value })),
-	};
+	return { displayName, name, type: 'options', default: defaultValue, options: optionsFrom(choices) };
 }
 
 /** TechWolf's repeatable `include` parameter, with the values one endpoint accepts. */
 export function includeOption(choices: Array<[string, string]>): INodeProperties {
-	return {
-		displayName: 'Include',
-		name: 'include',
-		type: 'multiOptions',
-		default: [],
-		options: choices.map(([choice, value]) => ({ name: choice, value })),
-	};
+	return { displayName: 'Include', name: 'include', type: 'multiOptions', default: [], options: optionsFrom(choices) };
+}
+
+/** TechWolf's `response_format` parameter, with the formats one endpoint offers; `list` by default everywhere. */
+export function responseFormatOption(formats: Array<[string, string]>): INodeProperties {
+	return choiceOption('Response Format', 'responseFormat', formats, 'list');
 }
 
 /** TechWolf's query parameter for each option field that maps straight onto one. */

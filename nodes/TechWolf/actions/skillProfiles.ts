@@ -13,6 +13,8 @@ import {
 	includeOption,
 	readId,
 	readQueryOptions,
+	responseFormatOption,
+	TECHWOLF_ID,
 	vocabLanguageOption,
 	type Operation,
 } from './common';
@@ -53,9 +55,6 @@ export async function fetchSkillProfile(
 	);
 }
 
-const responseFormat = (formats: Array<[string, string]>): INodeProperties =>
-	choiceOption('Response Format', 'responseFormat', formats, 'list');
-
 /** The query options each entity's GET skill_profile accepts (TechWolf API reference). */
 export const profileOptions: Record<ProfileEntity, INodeProperties[]> = {
 	employee: [
@@ -64,7 +63,7 @@ export const profileOptions: Record<ProfileEntity, INodeProperties[]> = {
 			['Low Data Availability Flag', 'low_data_availability_flag'],
 			['Sources', 'sources'],
 		]),
-		responseFormat([
+		responseFormatOption([
 			['Domains', 'domains'],
 			['Hierarchy', 'hierarchy'],
 			['List', 'list'],
@@ -91,7 +90,7 @@ export const profileOptions: Record<ProfileEntity, INodeProperties[]> = {
 			['Proficiency Level', 'proficiency_level'],
 			['Skill Validation State', 'skill_validation_state'],
 		]),
-		responseFormat([
+		responseFormatOption([
 			['Hierarchy', 'hierarchy'],
 			['List', 'list'],
 		]),
@@ -177,8 +176,6 @@ function skillFeedbackFields(entity: 'employee' | 'job'): INodeProperties[] {
 	];
 }
 
-const SKILL_ID = /^[a-zA-Z0-9_-]{1,100}$/;
-
 /** GET a skill profile (or a job's suggested profile) as an operation: the entity's id, its options, the fetch. */
 export function getProfileOperation(
 	profile: ProfileEntity | 'jobSuggestions',
@@ -223,7 +220,7 @@ async function sendSkillFeedback(
 	}
 	const skills = rows.map((row, position) => {
 		const skillId = String(row.skillId ?? '').trim();
-		if (!SKILL_ID.test(skillId)) {
+		if (!TECHWOLF_ID.test(skillId)) {
 			throw new NodeOperationError(context.getNode(), `Skill ${position + 1}: Skill ID "${skillId}" is not valid`, {
 				itemIndex,
 				description: 'Use the skill_id from a skill profile or skill export.',

@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { techWolfKeysetPaginated } from '../../transport';
 import {
-	choiceOption,
 	includeOption,
 	collection,
 	externalVendorOption,
@@ -10,6 +9,7 @@ import {
 	returnAllFields,
 	toQuery,
 	resourceDescription,
+	responseFormatOption,
 	type Operation,
 } from '../common';
 
@@ -34,15 +34,10 @@ export const operations = {
 					['Skill Validation State', 'skill_validation_state'],
 					['Sources', 'sources'],
 				]),
-				choiceOption(
-					'Response Format',
-					'responseFormat',
-					[
-						['Hierarchy', 'hierarchy'],
-						['List', 'list'],
-					],
-					'list',
-				),
+				responseFormatOption([
+					['Hierarchy', 'hierarchy'],
+					['List', 'list'],
+				]),
 				{
 					displayName: 'Sort Skills Alphabetically',
 					name: 'alphabetical',
