@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 
 import type { SigningKeyPair } from '../sandbox/signer';
 import { signWebhookHeaders } from '../sandbox/signer';
-import { buildEvent, signedDelivery, type BuildEventOptions, type BuiltEvent } from '../sandbox/events';
+import { buildEvent, postDelivery, signedDelivery, type BuildEventOptions, type BuiltEvent } from '../sandbox/events';
 import { FIXTURE_IDS } from '../sandbox/data';
 
 export const TENANT = FIXTURE_IDS.tenant;
@@ -113,22 +113,16 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
 	}
 }
 
-/** POSTs a delivery as TechWolf does (15 s timeout, like TechWolf's) and reads the whole reply. */
+/** POSTs a delivery as TechWolf does (sandbox `postDelivery`: 15 s timeout) and parses the reply when it is JSON. */
 export async function post(url: string, delivery: Delivery): Promise<WebhookReply> {
-	const response = await fetch(url, {
-		method: 'POST',
-		headers: delivery.headers,
-		body: delivery.body,
-		signal: AbortSignal.timeout(15_000),
-	});
-	const text = await response.text();
+	const reply = await postDelivery(url, delivery);
 	let json: unknown;
 	try {
-		json = JSON.parse(text);
+		json = JSON.parse(reply.body);
 	} catch {
 		json = undefined;
 	}
-	return { status: response.status, contentType: response.headers.get('content-type') ?? '', text, json };
+	return { status: reply.status, contentType: reply.contentType, text: reply.body, json };
 }
 
 function describe(reply: WebhookReply): string {

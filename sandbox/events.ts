@@ -186,6 +186,7 @@ export function signedDelivery(event: BuiltEvent, options: SignDeliveryOptions):
 
 export interface DeliveryReply {
 	status: number;
+	contentType: string;
 	/** The reply body as text (n8n answers JSON; a proxy might not). */
 	body: string;
 }
@@ -193,7 +194,7 @@ export interface DeliveryReply {
 /** POSTs a signed delivery as TechWolf does (15 s timeout, like TechWolf's). */
 export async function postDelivery(
 	url: string,
-	delivery: Pick<SignedDelivery, 'body' | 'headers'>,
+	delivery: { body: Uint8Array; headers: Record<string, string> },
 	timeoutMs = 15_000,
 ): Promise<DeliveryReply> {
 	const response = await fetch(url, {
@@ -202,5 +203,9 @@ export async function postDelivery(
 		body: delivery.body,
 		signal: AbortSignal.timeout(timeoutMs),
 	});
-	return { status: response.status, body: await response.text() };
+	return {
+		status: response.status,
+		contentType: response.headers.get('content-type') ?? '',
+		body: await response.text(),
+	};
 }

@@ -388,7 +388,7 @@ describe('webhook events', () => {
 				url,
 				signedDelivery(buildEvent('health_check', { tenant: 'acme' }), { privateKeys: [key.privateKey] }),
 			);
-			expect(reply).toEqual({ status: 200, body: '{"status":"accepted"}' });
+			expect(reply).toEqual({ status: 200, contentType: 'application/json', body: '{"status":"accepted"}' });
 		} finally {
 			receiver.close();
 		}
