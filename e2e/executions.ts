@@ -13,36 +13,6 @@ export const QUIET_WINDOW_MS = 1500;
 export const SETTLE_MS = 500;
 const POLL_MS = 100;
 
-interface ExecutionPage {
-	results: N8nExecutionSummary[];
-	count: number;
-	nextCursor?: string | null;
-}
-
-/** n8n refuses pages larger than this. */
-const MAX_PAGE_SIZE = 100;
-
-/** The newest executions of a workflow (running ones included), newest first, paging as needed. */
-export async function newestExecutions(
-	rest: N8nRestClient,
-	workflowId: string,
-	limit: number,
-): Promise<N8nExecutionSummary[]> {
-	const collected: N8nExecutionSummary[] = [];
-	let cursor: string | null | undefined;
-	do {
-		const query = new URLSearchParams({
-			filter: JSON.stringify({ workflowId }),
-			limit: String(Math.min(MAX_PAGE_SIZE, limit - collected.length)),
-		});
-		if (cursor) query.set('cursor', cursor);
-		const page = await rest.request<ExecutionPage>('GET', `/executions?${query.toString()}`);
-		collected.push(...page.results);
-		cursor = page.nextCursor;
-	} while (cursor && collected.length < limit);
-	return collected.slice(0, limit);
-}
-
 /** Watches the count for `QUIET_WINDOW_MS` and fails as soon as it moves past `countBefore`. */
 export async function assertNoNewExecution(
 	rest: N8nRestClient,
@@ -90,7 +60,7 @@ export async function assertNewExecutions(
 		expected,
 		`expected exactly ${expected} new execution(s), found ${count - countBefore}`,
 	);
-	const newest = await newestExecutions(rest, workflowId, expected);
+	const newest = await rest.listExecutions(workflowId, expected);
 	assert.equal(newest.length, expected, `the executions list returned ${newest.length} of ${expected}`);
 	return newest;
 }

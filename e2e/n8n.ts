@@ -925,20 +925,24 @@ export class N8nRestClient {
 	}
 
 	/**
-	 * GET /rest/executions?filter={"workflowId":…}, all pages, newest first. Includes running ones.
-	 * Summaries only; use `getExecution` for the data.
+	 * GET /rest/executions?filter={"workflowId":…}, newest first, paging until `limit` (all by default). Includes
+	 * running ones. Summaries only; use `getExecution` for the data.
 	 */
-	async listExecutions(workflowId: string): Promise<N8nExecutionSummary[]> {
-		const all: N8nExecutionSummary[] = [];
+	async listExecutions(workflowId: string, limit = Infinity): Promise<N8nExecutionSummary[]> {
+		const collected: N8nExecutionSummary[] = [];
 		let cursor: string | null | undefined;
 		do {
-			const query = new URLSearchParams({ filter: JSON.stringify({ workflowId }), limit: '100' });
+			const query = new URLSearchParams({
+				filter: JSON.stringify({ workflowId }),
+				// n8n refuses pages larger than 100.
+				limit: String(Math.min(100, limit - collected.length)),
+			});
 			if (cursor) query.set('cursor', cursor);
 			const page = await this.request<ExecutionPage>('GET', `/executions?${query.toString()}`);
-			all.push(...page.results);
+			collected.push(...page.results);
 			cursor = page.nextCursor;
-		} while (cursor);
-		return all;
+		} while (cursor && collected.length < limit);
+		return collected.slice(0, limit);
 	}
 
 	/** Number of finished executions (any outcome) of a workflow; running/queued ones are not counted. */
