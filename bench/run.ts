@@ -11,6 +11,7 @@ import { benchDedupe, type DedupeBenchResult } from './dedupe.bench';
 import { benchEndToEnd, E2E_TARGETS, TARGET_LABELS, type E2eBenchResult } from './e2e.bench';
 import { benchVerify, type VerifyBenchResult } from './verify.bench';
 import { collectsBetweenRounds, pairedRatio } from './measure';
+import { MAX_REMEMBERED_EVENTS } from '../nodes/TechWolfTrigger/deduplication';
 
 const quick = process.argv.includes('--quick');
 const skipE2e = process.argv.includes('--no-e2e');
@@ -211,8 +212,8 @@ async function main(): Promise<void> {
 	verdicts.push(
 		{
 			target: 'dedupe state never exceeds its cap',
-			measured: dedupe.map((result) => fmt(result.keptAfterOverflow)).join(', ') + ' kept of 20,000 pushed',
-			met: dedupe.every((result) => result.keptAfterOverflow === 10_000),
+			measured: `${dedupe.map((result) => fmt(result.keptAfterOverflow)).join(', ')} kept of ${fmt(2 * MAX_REMEMBERED_EVENTS)} pushed`,
+			met: dedupe.every((result) => result.keptAfterOverflow === MAX_REMEMBERED_EVENTS),
 		},
 		{
 			target: 'per-request dedupe work flat from 100 to 10,000 ids (within 5×)',
