@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 
 import { buildEvent, signedDelivery } from '../sandbox/events';
 import { startPlayground, webhookIdOf } from '../e2e/playground';
-import type { N8nWorkflowJson } from '../e2e/n8n';
+import type { N8nWorkflowJson } from '../e2e/n8n/rest-types';
 import { settledExecutionCount } from '../e2e/executions';
 import { median } from './measure';
 import { runLoad, type LoadResult, type PreparedRequest } from './load';

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
-import { sleep } from './n8n';
+import { sleep } from './n8n/helpers';
 import type { TestCase } from './runner';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';

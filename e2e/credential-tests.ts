@@ -7,11 +7,11 @@ import * as assert from 'node:assert/strict';
 
 import { findEvent, type CatalogEntry } from '../nodes/shared/events';
 import { oauth2CredentialData } from '../sandbox/server';
-import type { N8nCredentialTestResult } from './n8n';
+import type { N8nCredentialTestResult } from './n8n/rest-types';
 import type { TestCase } from './runner';
 import { tokenRequestsByN8n } from './sandbox-client';
 import { restOf, type SuiteContext } from './suite-context';
-import { deliverAndCheckRun } from './webhook-tests';
+import { deliverAndCheckRun } from './event-run';
 
 const EMPLOYEE_EVENT = findEvent('employee.skill_profile.updated') as CatalogEntry;
 const ALL_ZERO_KEY = '0'.repeat(64);

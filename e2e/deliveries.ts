@@ -163,3 +163,21 @@ export function assertRejected(reply: WebhookReply, status: 400 | 401, reason: s
 	assert.ok(typeof body.message === 'string' && body.message.length > 0, `no message: ${describe(reply)}`);
 	if (messagePart) assert.ok(body.message.includes(messagePart), `message lacks "${messagePart}": ${describe(reply)}`);
 }
+
+/** Runs `worker` over `items` with at most `concurrency` at a time; results in input order. */
+export async function mapConcurrently<T, R>(
+	items: readonly T[],
+	concurrency: number,
+	worker: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+	const results = new Array<R>(items.length);
+	let next = 0;
+	const lane = async (): Promise<void> => {
+		while (next < items.length) {
+			const index = next++;
+			results[index] = await worker(items[index] as T, index);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
+	return results;
+}

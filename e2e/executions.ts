@@ -5,7 +5,9 @@
  */
 import * as assert from 'node:assert/strict';
 
-import { sleep, type N8nExecution, type N8nExecutionSummary, type N8nRestClient } from './n8n';
+import { sleep } from './n8n/helpers';
+import type { N8nRestClient } from './n8n/rest-client';
+import type { N8nExecution, N8nExecutionSummary } from './n8n/rest-types';
 
 /** How long "no new execution" is watched for: many times the ~100 ms n8n takes to save one, even on a busy machine. */
 export const QUIET_WINDOW_MS = 1500;

@@ -11,15 +11,10 @@ import * as path from 'node:path';
 import type { SigningKeyPair } from '../sandbox/signer';
 import { generateSigningKeyPair } from '../sandbox/signer';
 import { oauth2CredentialData, startSandbox, type Sandbox } from '../sandbox/server';
-import {
-	packPackage,
-	REPO_ROOT,
-	startN8n,
-	type LogFn,
-	type N8nInstallation,
-	type N8nInstance,
-	type N8nWorkflowJson,
-} from './n8n';
+import { packPackage } from './n8n/community-package';
+import { REPO_ROOT, type LogFn, type N8nInstallation } from './n8n/install';
+import { startN8n, type N8nInstance } from './n8n/instance';
+import type { N8nWorkflowJson } from './n8n/rest-types';
 
 export const EXAMPLE_WORKFLOW_FILE = path.join(REPO_ROOT, 'examples', 'techwolf-event-to-profile.json');
 

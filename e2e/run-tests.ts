@@ -10,12 +10,13 @@ import * as path from 'node:path';
 
 import { browserTests, type EditorChecks, type EditorTarget } from './browser';
 import { credentialHandlingTests, credentialTestButtonTests } from './credential-tests';
-import { ensureN8n, REPO_ROOT } from './n8n';
+import { ensureN8n, REPO_ROOT } from './n8n/install';
 import { startPlayground, type Playground } from './playground';
 import { TestRunner, type TestCase } from './runner';
 import { SandboxClient } from './sandbox-client';
 import type { SuiteContext } from './suite-context';
-import { loadTest, webhookTests } from './webhook-tests';
+import { loadTest } from './load-test';
+import { webhookTests } from './webhook-tests';
 
 const SETUP_TEST_NAME = 'setup: build, pack, start the sandbox and n8n with the package, publish the example workflow';
 const PLAYGROUND_START_TIMEOUT_MS = 240_000;
@@ -98,7 +99,7 @@ async function main(runner: TestRunner): Promise<number> {
 		await Promise.all(stops);
 	};
 	// Ctrl-C: run no further tests, stop what the suite started, print the summary, exit 130; a second Ctrl-C exits at
-	// once. `on`, not `once`: n8n.ts's own hook exits the process when no other listener is left, cutting the stop short.
+	// once. `on`, not `once`: n8n/instance.ts's own hook exits the process when no other listener is left, cutting the stop short.
 	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 		process.on(signal, () => {
 			if (runner.interrupted) process.exit(130);

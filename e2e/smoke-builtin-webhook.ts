@@ -10,7 +10,10 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
-import { ensureN8n, nodeOutputItems, startN8n, type N8nInstance, type N8nWorkflowJson } from './n8n';
+import { ensureN8n } from './n8n/install';
+import { startN8n, type N8nInstance } from './n8n/instance';
+import { nodeOutputItems } from './n8n/rest-client';
+import type { N8nWorkflowJson } from './n8n/rest-types';
 
 const WORKFLOW_FILE = path.join(__dirname, '..', 'bench', 'workflows', 'builtin-webhook-baseline.json');
 const REQUESTS = 5;

@@ -1,5 +1,5 @@
 /** What every e2e test gets: the running playground (n8n, sandbox, signing key, example workflow) and a sandbox client. */
-import type { N8nRestClient } from './n8n';
+import type { N8nRestClient } from './n8n/rest-client';
 import type { Playground } from './playground';
 import type { SandboxClient } from './sandbox-client';
 

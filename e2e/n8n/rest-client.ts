@@ -1,0 +1,282 @@
+/** The internal REST API under `/rest` of a real n8n, the one the editor uses (cookie auth, `{ data }` envelopes). */
+import * as path from 'node:path';
+
+import { isRecord, sleep } from './helpers';
+import { DEFAULT_CACHE_DIR, N8N_VERSION, readInstallation } from './install';
+import type {
+	N8nCredential,
+	N8nCredentialTestResult,
+	N8nExecution,
+	N8nExecutionSummary,
+	N8nItem,
+	N8nRunData,
+	N8nUser,
+	N8nWorkflow,
+	N8nWorkflowJson,
+} from './rest-types';
+
+/** The part of flatted (loaded from n8n's node_modules) used here. */
+interface Flatted {
+	parse(text: string): unknown;
+}
+
+export class N8nRestError extends Error {
+	constructor(
+		readonly method: string,
+		readonly url: string,
+		readonly status: number,
+		readonly body: string,
+	) {
+		super(`${method} ${url} -> ${status}: ${body.slice(0, 500)}`);
+		this.name = 'N8nRestError';
+	}
+}
+
+export interface N8nRestClientOptions {
+	/** Where to load `flatted` from (n8n's node_modules); needed for `getExecution`. */
+	requireFromN8n?: NodeRequire;
+}
+
+/** The internal REST API under `/rest` that the editor uses; authenticated by the `n8n-auth` cookie. */
+export class N8nRestClient {
+	private readonly cookies = new Map<string, string>();
+	private flatted: Flatted | undefined;
+
+	constructor(
+		readonly baseUrl: string,
+		private readonly options: N8nRestClientOptions = {},
+	) {}
+
+	/** POST /rest/login; keeps the auth cookie for later calls. */
+	async login(email: string, password: string): Promise<N8nUser> {
+		return this.request<N8nUser>('POST', '/login', { emailOrLdapLoginId: email, password });
+	}
+
+	/** POST /rest/credentials. `data` holds the credential type's fields. */
+	async createCredential(type: string, name: string, data: Record<string, unknown>): Promise<N8nCredential> {
+		return this.request<N8nCredential>('POST', '/credentials', { type, name, data });
+	}
+
+	/**
+	 * The credential modal's Test button: GET /rest/credentials/:id?includeData=true (secrets come back redacted),
+	 * then POST /rest/credentials/test with `{ credentials: { id, name, type, data } }`; n8n puts the stored secrets
+	 * back in place of the redacted values. Pass `data` to test edited, unsaved values instead (as the modal does).
+	 */
+	async testCredential(id: string, data?: Record<string, unknown>): Promise<N8nCredentialTestResult> {
+		const stored = await this.request<N8nCredential & { data?: Record<string, unknown> }>(
+			'GET',
+			`/credentials/${encodeURIComponent(id)}?includeData=true`,
+		);
+		return this.request<N8nCredentialTestResult>('POST', '/credentials/test', {
+			credentials: { id: stored.id, name: stored.name, type: stored.type, data: data ?? stored.data ?? {} },
+		});
+	}
+
+	/**
+	 * Creates a workflow via POST /rest/workflows (like the editor's import). Keeps a fixed `id` if the JSON has
+	 * one; the workflow is unpublished until `publishWorkflow`. Export-only fields (tags, active, …) are dropped.
+	 */
+	async importWorkflow(json: N8nWorkflowJson): Promise<N8nWorkflow> {
+		return this.request<N8nWorkflow>('POST', '/workflows', workflowBody(json));
+	}
+
+	/**
+	 * `importWorkflow`, or, when a workflow with the JSON's `id` exists already (a reused user folder), overwrite
+	 * its draft with PATCH /rest/workflows/:id?forceSave=true. Publish afterwards to make the new version live.
+	 */
+	async upsertWorkflow(json: N8nWorkflowJson): Promise<N8nWorkflow> {
+		const existing = json.id ? await this.getWorkflow(json.id).catch(() => undefined) : undefined;
+		if (!existing) return this.importWorkflow(json);
+		const { id, ...body } = workflowBody(json);
+		return this.request<N8nWorkflow>('PATCH', `/workflows/${encodeURIComponent(existing.id)}?forceSave=true`, body);
+	}
+
+	async getWorkflow(id: string): Promise<N8nWorkflow> {
+		return this.request<N8nWorkflow>('GET', `/workflows/${encodeURIComponent(id)}`);
+	}
+
+	/**
+	 * Publishes (activates) a workflow: POST /rest/workflows/:id/activate with `{ versionId }` (required in 2.x;
+	 * defaults to the current draft's). Production webhooks answer a moment later: see `waitForWebhook`.
+	 */
+	async publishWorkflow(id: string, versionId?: string): Promise<N8nWorkflow> {
+		const version = versionId ?? (await this.getWorkflow(id)).versionId;
+		return this.request<N8nWorkflow>('POST', `/workflows/${encodeURIComponent(id)}/activate`, { versionId: version });
+	}
+
+	/** POST /rest/workflows/:id/deactivate. */
+	async unpublishWorkflow(id: string): Promise<N8nWorkflow> {
+		return this.request<N8nWorkflow>('POST', `/workflows/${encodeURIComponent(id)}/deactivate`, {});
+	}
+
+	/**
+	 * Resolves once `url` is served as a production webhook for `method`. n8n answers a CORS preflight
+	 * (OPTIONS with an Origin header) with 204 and `Access-Control-Allow-Methods` listing the registered methods,
+	 * and with 404 while nothing is registered; it does not start an execution.
+	 */
+	async waitForWebhook(url: string, opts: { method?: string; timeoutMs?: number } = {}): Promise<void> {
+		const method = (opts.method ?? 'POST').toUpperCase();
+		const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
+		let last = '';
+		while (Date.now() < deadline) {
+			try {
+				const response = await fetch(url, {
+					method: 'OPTIONS',
+					headers: { origin: this.baseUrl, 'access-control-request-method': method },
+					signal: AbortSignal.timeout(5000),
+				});
+				await response.arrayBuffer();
+				const allowed = (response.headers.get('access-control-allow-methods') ?? '')
+					.split(',')
+					.map((m) => m.trim().toUpperCase());
+				if (response.ok && allowed.includes(method)) return;
+				last = `${response.status} allow-methods=${allowed.join(',')}`;
+			} catch (error) {
+				last = String(error);
+			}
+			await sleep(100);
+		}
+		throw new Error(`webhook ${method} ${url} not registered within ${opts.timeoutMs ?? 30_000} ms (last: ${last})`);
+	}
+
+	/**
+	 * GET /rest/executions?filter={"workflowId":…}, newest first, paging until `limit` (all by default). Includes
+	 * running ones. Summaries only; use `getExecution` for the data.
+	 */
+	async listExecutions(workflowId: string, limit = Infinity): Promise<N8nExecutionSummary[]> {
+		const collected: N8nExecutionSummary[] = [];
+		let cursor: string | null | undefined;
+		do {
+			const query = new URLSearchParams({
+				filter: JSON.stringify({ workflowId }),
+				// n8n refuses pages larger than 100.
+				limit: String(Math.min(100, limit - collected.length)),
+			});
+			if (cursor) query.set('cursor', cursor);
+			const page = await this.request<ExecutionPage>('GET', `/executions?${query.toString()}`);
+			collected.push(...page.results);
+			cursor = page.nextCursor;
+		} while (cursor && collected.length < limit);
+		return collected.slice(0, limit);
+	}
+
+	/** Number of finished executions (any outcome) of a workflow; running/queued ones are not counted. */
+	async countExecutions(workflowId: string): Promise<number> {
+		const query = new URLSearchParams({ filter: JSON.stringify({ workflowId }), limit: '1' });
+		const page = await this.request<ExecutionPage>('GET', `/executions?${query.toString()}`);
+		return page.count;
+	}
+
+	/** Polls `countExecutions` until it reaches `count` (n8n saves an execution ~100 ms after the webhook answers). */
+	async waitForExecutions(workflowId: string, count: number, timeoutMs = 30_000): Promise<number> {
+		const deadline = Date.now() + timeoutMs;
+		let seen = 0;
+		while (Date.now() < deadline) {
+			seen = await this.countExecutions(workflowId);
+			if (seen >= count) return seen;
+			await sleep(200);
+		}
+		throw new Error(`workflow ${workflowId}: ${seen} of ${count} executions after ${timeoutMs} ms`);
+	}
+
+	/** GET /rest/executions/:id. The API sends `data` as a flatted string; it is decoded here. */
+	async getExecution(id: string): Promise<N8nExecution> {
+		const raw = await this.request<N8nExecutionSummary & { data: unknown }>(
+			'GET',
+			`/executions/${encodeURIComponent(id)}`,
+		);
+		const data = typeof raw.data === 'string' ? this.loadFlatted().parse(raw.data) : raw.data;
+		return { ...raw, data: data as N8nRunData };
+	}
+
+	/**
+	 * Names of the loaded node types, e.g. `n8n-nodes-techwolf.techWolfTrigger`: what the editor's node panel
+	 * lists (`GET /types/nodes.json`, needs the auth cookie). Use it to check that a community package loaded.
+	 */
+	async nodeTypeNames(): Promise<string[]> {
+		const types = await this.requestJson<Array<{ name: string }>>('GET', `${this.baseUrl}/types/nodes.json`);
+		return [...new Set(types.map((type) => type.name))];
+	}
+
+	/** Names of the loaded credential types (`GET /types/credentials.json`), e.g. `techWolfApi`. */
+	async credentialTypeNames(): Promise<string[]> {
+		const types = await this.requestJson<Array<{ name: string }>>('GET', `${this.baseUrl}/types/credentials.json`);
+		return types.map((type) => type.name);
+	}
+
+	/** Any call under /rest: JSON in, `{ data }` envelope unwrapped, non-2xx thrown as N8nRestError. */
+	async request<T>(method: string, restPath: string, body?: unknown): Promise<T> {
+		const parsed = await this.requestJson<unknown>(method, `${this.baseUrl}/rest${restPath}`, body);
+		return (isRecord(parsed) && 'data' in parsed ? parsed.data : parsed) as T;
+	}
+
+	private async requestJson<T>(method: string, url: string, body?: unknown): Promise<T> {
+		const headers: Record<string, string> = { accept: 'application/json' };
+		if (body !== undefined) headers['content-type'] = 'application/json';
+		if (this.cookies.size > 0) {
+			headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+		}
+		const response = await fetch(url, {
+			method,
+			headers,
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		this.storeCookies(response.headers);
+		const text = await response.text();
+		if (!response.ok) throw new N8nRestError(method, url, response.status, text);
+		return (text === '' ? undefined : JSON.parse(text)) as T;
+	}
+
+	private storeCookies(headers: Headers): void {
+		// Node's fetch has no cookie jar; n8n also re-issues the auth cookie when it nears expiry.
+		for (const line of headers.getSetCookie()) {
+			const [pair] = line.split(';');
+			const eq = pair.indexOf('=');
+			if (eq <= 0) continue;
+			const name = pair.slice(0, eq).trim();
+			const value = pair.slice(eq + 1).trim();
+			if (value === '' || /max-age=0|expires=thu, 01 jan 1970/i.test(line)) this.cookies.delete(name);
+			else this.cookies.set(name, value);
+		}
+	}
+
+	private loadFlatted(): Flatted {
+		if (!this.flatted) {
+			const requireFromN8n =
+				this.options.requireFromN8n ??
+				readInstallation(path.join(DEFAULT_CACHE_DIR, `n8n-${N8N_VERSION}`), N8N_VERSION)?.requireFromN8n;
+			if (!requireFromN8n) throw new Error('flatted not found: run ensureN8n() or pass requireFromN8n');
+			this.flatted = requireFromN8n('flatted') as Flatted;
+		}
+		return this.flatted;
+	}
+}
+
+/** The fields POST/PATCH /rest/workflows accept; export-only ones (tags with foreign ids, active, …) are dropped. */
+function workflowBody(json: N8nWorkflowJson): Record<string, unknown> {
+	const body: Record<string, unknown> = {};
+	for (const key of ['id', 'name', 'description', 'nodes', 'connections', 'settings', 'pinData', 'meta']) {
+		if (json[key] !== undefined) body[key] = json[key];
+	}
+	return body;
+}
+
+interface ExecutionPage {
+	results: N8nExecutionSummary[];
+	count: number;
+	estimated: boolean;
+	nextCursor?: string | null;
+}
+
+/**
+ * Items a node produced in an execution: `runIndex`-th run, `outputIndex`-th output (both default 0).
+ * Empty when the node did not run or that output had no items.
+ */
+export function nodeOutputItems(
+	execution: N8nExecution,
+	nodeName: string,
+	opts: { runIndex?: number; outputIndex?: number } = {},
+): N8nItem[] {
+	const run = execution.data.resultData.runData[nodeName]?.[opts.runIndex ?? 0];
+	return run?.data?.main[opts.outputIndex ?? 0] ?? [];
+}
