@@ -7,7 +7,8 @@ import { createHash, verify as cryptoVerify, randomBytes } from 'node:crypto';
 import * as noble from '@noble/ed25519';
 
 import { decodeHex } from '../nodes/shared/signature/hex';
-import { signedMessage, WebhookVerifier } from '../nodes/shared/signature/verifier';
+import { signedMessage } from '../nodes/shared/signature/message';
+import { WebhookVerifier } from '../nodes/shared/signature/verifier';
 import { generateSigningKeyPair, signWebhookHeaders } from '../sandbox/signer';
 import { runCases, type CaseResult } from './measure';
 

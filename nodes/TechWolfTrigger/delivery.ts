@@ -1,25 +1,14 @@
 /**
- * What the trigger answers to one delivery, as a pure function of the request, the settings and the remembered ids.
- * The order follows TechWolf's contract and fails closed: source address, then signature and freshness (401), then
- * the CloudEvent itself (400), then what the user asked for (health checks, event types, duplicates), which are all
- * acknowledged with 200 because any other status makes TechWolf retry.
+ * One delivery: the request as the trigger reads it (readDelivery()), and what it answers (handleDelivery(), a pure
+ * function of the request, the settings and the remembered ids).
  */
-import { HEALTH_CHECK_TYPE, parseCloudEvent, toEventItem, type TechWolfEventItem } from '../shared/events';
-import {
-	DEFAULT_MAX_SIGNATURES,
-	DEFAULT_TOLERANCE_SECONDS,
-	verifierFor,
-	type RequestHeaders,
-	type WebhookVerifier,
-} from '../shared/signature';
-import {
-	rememberEvent,
-	DEFAULT_WINDOW_MINUTES,
-	MAX_REMEMBERED_EVENTS,
-	type DeduplicationPolicy,
-} from './deduplication';
-import { ALL_EVENTS, type TriggerOptions } from './properties';
-import { SourceAllowlist } from './sourceIp';
+import type { IWebhookFunctions } from 'n8n-workflow';
+
+import { HEALTH_CHECK_TYPE, parseCloudEvent, toEventItem } from '../shared/events';
+import type { RequestHeaders } from '../shared/signature';
+import { rememberEvent } from './deduplication';
+import { acknowledged, rejected, type Outcome } from './replies';
+import type { TriggerSettings } from './settings';
 
 export interface Delivery {
 	headers: RequestHeaders;
@@ -27,57 +16,31 @@ export interface Delivery {
 	clientAddress: string | undefined;
 }
 
-export interface TriggerSettings {
-	verifier: WebhookVerifier;
-	/** Selected event types, or 'all'. */
-	events: ReadonlySet<string> | 'all';
-	emitHealthChecks: boolean;
-	emitUnknownTypes: boolean;
-	expectedTenant: string | undefined;
-	allowlist: SourceAllowlist;
-	/** `windowSeconds` 0 turns deduplication off. */
-	deduplication: DeduplicationPolicy;
-}
-
-/** Builds the settings from the credential's key text and the node's parameters; throws with a message to act on. */
-export function triggerSettings(keysText: string, events: readonly string[], options: TriggerOptions): TriggerSettings {
-	const toleranceSeconds = options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
-	const windowMinutes = options.deduplicationWindowMinutes ?? DEFAULT_WINDOW_MINUTES;
-	if (!Number.isInteger(toleranceSeconds) || toleranceSeconds < 1) {
-		throw new RangeError('Timestamp Tolerance must be a whole number of seconds, at least 1');
+/**
+ * The request as handleDelivery() reads it. n8n may not have read the raw body yet; a body that cannot be read stays
+ * missing, which the verifier rejects.
+ */
+export async function readDelivery(context: IWebhookFunctions): Promise<Delivery> {
+	const request = context.getRequestObject();
+	if (!(request.rawBody instanceof Uint8Array) && typeof request.readRawBody === 'function') {
+		try {
+			await request.readRawBody();
+		} catch (error) {
+			context.logger.warn(`TechWolf Trigger could not read the request body: ${(error as Error).message}`);
+		}
 	}
-	if (!Number.isFinite(windowMinutes) || windowMinutes < 0) {
-		throw new RangeError('Deduplication Window must be 0 (off) or a positive number of minutes');
-	}
-	if (events.length === 0) throw new RangeError('Select at least one event under Events, or All Events');
 	return {
-		verifier: verifierFor(keysText, { toleranceSeconds, maxSignatures: DEFAULT_MAX_SIGNATURES }),
-		events: events.includes(ALL_EVENTS) ? 'all' : new Set(events),
-		emitHealthChecks: options.emitHealthChecks ?? false,
-		emitUnknownTypes: options.emitUnknownTypes ?? false,
-		expectedTenant: options.expectedTenant?.trim() || undefined,
-		allowlist: new SourceAllowlist(options.allowedSources ?? [], options.customAllowedRanges ?? ''),
-		deduplication: { windowSeconds: Math.round(windowMinutes * 60), maxEvents: MAX_REMEMBERED_EVENTS },
+		headers: context.getHeaderData() as RequestHeaders,
+		rawBody: request.rawBody instanceof Uint8Array ? request.rawBody : undefined,
+		clientAddress: request.ip,
 	};
 }
 
-export type ReplyBody = Record<string, string>;
-
-export interface Outcome {
-	status: 200 | 400 | 401 | 403;
-	body: ReplyBody;
-	/** Present when the workflow should start. */
-	item?: TechWolfEventItem;
-}
-
-function rejected(status: 400 | 401 | 403, reason: string, message: string): Outcome {
-	return { status, body: { status: 'rejected', reason, message } };
-}
-
-function acknowledged(result: string, fields: ReplyBody): Outcome {
-	return { status: 200, body: { status: result, ...fields } };
-}
-
+/**
+ * The order follows TechWolf's contract and fails closed: source address (403), then signature and freshness (401),
+ * then the CloudEvent itself (400), then what the user asked for (health checks, event types, duplicates), which are
+ * all acknowledged with 200 because any other status makes TechWolf retry.
+ */
 export function handleDelivery(
 	delivery: Delivery,
 	settings: TriggerSettings,

@@ -3,6 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { EVENT_CATALOG, HEALTH_CHECK_TYPE } from '../shared/events';
 import { DEFAULT_TOLERANCE_SECONDS } from '../shared/signature';
 import { DEFAULT_WINDOW_MINUTES } from './deduplication';
+import { SOURCE_PRESETS } from './sourceIp';
 
 export const ALL_EVENTS = '*';
 
@@ -54,10 +55,11 @@ export const triggerProperties: INodeProperties[] = [
 				default: [],
 				description:
 					"Accept requests only from TechWolf's published addresses for a region. Behind a reverse proxy, set N8N_PROXY_HOPS so that n8n sees the real client address.",
-				options: [
-					{ name: 'TechWolf EU', value: 'techwolfEu', description: '13.37.160.251, 13.36.99.139, 52.47.130.99' },
-					{ name: 'TechWolf US', value: 'techwolfUs', description: '52.23.123.55, 18.214.28.250, 34.205.219.76' },
-				],
+				options: Object.entries(SOURCE_PRESETS).map(([value, preset]) => ({
+					name: preset.label,
+					value,
+					description: preset.addresses.join(', '),
+				})),
 			},
 			{
 				displayName: 'Custom Allowed IP Ranges',
@@ -114,13 +116,3 @@ export const triggerProperties: INodeProperties[] = [
 		],
 	},
 ];
-
-export interface TriggerOptions {
-	allowedSources?: Array<'techwolfEu' | 'techwolfUs'>;
-	customAllowedRanges?: string;
-	deduplicationWindowMinutes?: number;
-	emitHealthChecks?: boolean;
-	emitUnknownTypes?: boolean;
-	expectedTenant?: string;
-	toleranceSeconds?: number;
-}

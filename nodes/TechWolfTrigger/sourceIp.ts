@@ -6,12 +6,15 @@
  * case it is the client address from X-Forwarded-For. Behind a reverse proxy without that setting every request seems
  * to come from the proxy, so the README tells users to set it.
  */
-export const TECHWOLF_SOURCE_ADDRESSES = {
-	techwolfEu: ['13.37.160.251', '13.36.99.139', '52.47.130.99'],
-	techwolfUs: ['52.23.123.55', '18.214.28.250', '34.205.219.76'],
+import { splitList } from '../shared/list';
+
+/** TechWolf's sender addresses per region: the presets of the Allowed Source IPs option, and what they allow. */
+export const SOURCE_PRESETS = {
+	techwolfEu: { label: 'TechWolf EU', addresses: ['13.37.160.251', '13.36.99.139', '52.47.130.99'] },
+	techwolfUs: { label: 'TechWolf US', addresses: ['52.23.123.55', '18.214.28.250', '34.205.219.76'] },
 } as const;
 
-export type SourcePreset = keyof typeof TECHWOLF_SOURCE_ADDRESSES;
+export type SourcePreset = keyof typeof SOURCE_PRESETS;
 
 interface AddressRange {
 	version: 4 | 6;
@@ -90,11 +93,8 @@ export class SourceAllowlist {
 	/** Throws AddressRangeError naming the first entry that is not an address or range. */
 	constructor(presets: readonly SourcePreset[], customRanges: string) {
 		const entries = [
-			...presets.flatMap((preset) => TECHWOLF_SOURCE_ADDRESSES[preset] ?? []),
-			...customRanges
-				.split(/[\s,;]+/)
-				.map((entry) => entry.trim())
-				.filter((entry) => entry.length > 0),
+			...presets.flatMap((preset) => SOURCE_PRESETS[preset]?.addresses ?? []),
+			...splitList(customRanges),
 		];
 		this.ranges = entries.map(parseRange);
 	}

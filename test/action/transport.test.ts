@@ -2,6 +2,7 @@
  * Authentication, retries and error mapping, over real HTTP to the sandbox through n8n-core's
  * httpRequestWithAuthentication.
  */
+import { retryAfterMs } from '../../nodes/TechWolf/transport';
 import { actionHarness, type ActionHarness } from './setup';
 
 let harness: ActionHarness;
@@ -89,6 +90,27 @@ describe('access token credential', () => {
 			httpCode: '401',
 			description: expect.stringContaining('rejected the credentials'),
 		});
+	});
+});
+
+describe('retryAfterMs', () => {
+	const now = Date.parse('2026-12-01T10:00:00Z');
+
+	test('reads delay-seconds, surrounding spaces allowed', () => {
+		expect(retryAfterMs('0', now)).toBe(0);
+		expect(retryAfterMs('7', now)).toBe(7000);
+		expect(retryAfterMs(' 120 ', now)).toBe(120_000);
+	});
+
+	test('reads an HTTP-date as the time left until it, never negative', () => {
+		expect(retryAfterMs('Tue, 01 Dec 2026 10:00:30 GMT', now)).toBe(30_000);
+		expect(retryAfterMs('Tue, 01 Dec 2026 09:59:00 GMT', now)).toBe(0);
+	});
+
+	test('is undefined when the header is absent, empty or unreadable', () => {
+		for (const value of [undefined, '', '   ', 'soon', 'Tuesday', 12, ['3']]) {
+			expect(retryAfterMs(value, now)).toBeUndefined();
+		}
 	});
 });
 

@@ -3,12 +3,13 @@
  * (test/deno/verifier.test.ts). Each runner passes in how it reads the vector files; everything else is shared.
  */
 import assert from 'node:assert/strict';
+import { Buffer } from 'node:buffer';
 import { createHash, createPrivateKey, randomBytes, sign } from 'node:crypto';
 import * as fc from 'fast-check';
 import * as noble from '@noble/ed25519';
 
 import { importPublicKey, publicKeyProblem, verifyEd25519 } from '../../nodes/shared/signature/ed25519';
-import { decodeHex, encodeHex } from '../../nodes/shared/signature/hex';
+import { decodeHex } from '../../nodes/shared/signature/hex';
 import { parseSigningKeys, SigningKeyError } from '../../nodes/shared/signature/keys';
 import { WebhookVerifier, type RequestHeaders, type Verification } from '../../nodes/shared/signature/verifier';
 import { generateSigningKeyPair, signWebhookHeaders } from '../../sandbox/signer';
@@ -42,6 +43,8 @@ const EVENT_ID = '6f1c2a9e-8d3b-4c55-9a21-3f0e7b9d4c10';
 const BODY = new TextEncoder().encode(
 	`{"specversion":"1.0","type":"ai.techwolf.employee.skill_profile.updated.v1","id":"${EVENT_ID}","time":"2025-11-23T10:00:00Z","data":{"tenant_name":"acme","external_id":"E1"}}`,
 );
+
+const encodeHex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
 
 function hex(text: string): Uint8Array {
 	const bytes = decodeHex(text, text.length / 2);
@@ -172,6 +175,11 @@ export function verifierCases(readVector: ReadVector): VerifierCase[] {
 		assert.throws(() => parseSigningKeys(`01${'0'.repeat(62)}`), /small-order/);
 		assert.throws(() => parseSigningKeys(`ec${'f'.repeat(60)}7f`), /small-order/);
 		assert.throws(() => parseSigningKeys(`ed${'f'.repeat(60)}7f`), /not a canonical/);
+	});
+
+	add('a key of the wrong length is named as such, not as a point off the curve', () => {
+		for (const length of [0, 31, 33, 64]) assert.equal(publicKeyProblem(new Uint8Array(length)), 'wrong-length');
+		assert.notEqual(publicKeyProblem(new Uint8Array(32)), 'wrong-length');
 	});
 
 	add('keys: separators, positions, duplicates, counts and lengths', () => {

@@ -1,7 +1,8 @@
 /** The decision function on its own: properties over hostile input, and the clock-dependent paths. */
 import * as fc from 'fast-check';
 
-import { handleDelivery, triggerSettings } from '../../nodes/TechWolfTrigger/delivery';
+import { handleDelivery } from '../../nodes/TechWolfTrigger/delivery';
+import { triggerSettings } from '../../nodes/TechWolfTrigger/settings';
 import { generateSigningKeyPair, signWebhookHeaders } from '../../sandbox/signer';
 
 const key = generateSigningKeyPair();

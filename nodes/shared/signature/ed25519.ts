@@ -1,7 +1,7 @@
 /**
  * The Ed25519 primitive: Node's built-in crypto (OpenSSL), imported as `node:crypto` so that the same module runs
  * under Deno. No third-party code: n8n Cloud refuses runtime dependencies, and OpenSSL agrees with every Wycheproof
- * vector (verify-anchors.md §4).
+ * vector (test/signature/ runs them all, under Node and Deno).
  *
  * OpenSSL does not refuse small-order public keys, and with one of those (an all-zero placeholder, say) the signature
  * (R = that point, S = 0) verifies for any message. So keys are checked here, once, when they are configured:
@@ -43,11 +43,11 @@ function modPow(base: bigint, exponent: bigint): bigint {
 	return result;
 }
 
-export type PublicKeyProblem = 'non-canonical' | 'not-on-curve' | 'small-order';
+export type PublicKeyProblem = 'wrong-length' | 'non-canonical' | 'not-on-curve' | 'small-order';
 
-/** Why a 32-byte string is not a usable Ed25519 public key, or undefined when it is one. */
+/** Why `raw` is not a usable Ed25519 public key (32 bytes), or undefined when it is one. */
 export function publicKeyProblem(raw: Uint8Array): PublicKeyProblem | undefined {
-	if (raw.length !== PUBLIC_KEY_BYTES) return 'not-on-curve';
+	if (raw.length !== PUBLIC_KEY_BYTES) return 'wrong-length';
 	let y = ZERO;
 	for (let i = PUBLIC_KEY_BYTES - 1; i >= 0; i--) y = (y << BigInt(8)) | BigInt(i === 31 ? raw[i] & 0x7f : raw[i]);
 	const xIsOdd = (raw[31] & 0x80) !== 0;
@@ -63,7 +63,7 @@ export function publicKeyProblem(raw: Uint8Array): PublicKeyProblem | undefined 
 	return undefined;
 }
 
-/** Builds the KeyObject once per configured key; building it per request halves throughput (verify-anchors.md §3). */
+/** Builds the KeyObject for a configured key; done once per key (verifierFor() caches), never per request. */
 export function importPublicKey(raw: Uint8Array): KeyObject {
 	const der = new Uint8Array(SPKI_ED25519_PREFIX.length + PUBLIC_KEY_BYTES);
 	der.set(SPKI_ED25519_PREFIX);

@@ -1,7 +1,6 @@
 export {
 	WebhookVerifier,
 	verifierFor,
-	signedMessage,
 	SIGNATURE_HEADERS,
 	DEFAULT_TOLERANCE_SECONDS,
 	DEFAULT_MAX_SIGNATURES,

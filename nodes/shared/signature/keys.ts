@@ -5,6 +5,7 @@
 import type { KeyObject } from 'node:crypto';
 
 import { importPublicKey, publicKeyProblem, PUBLIC_KEY_BYTES, type PublicKeyProblem } from './ed25519';
+import { splitList } from '../list';
 import { decodeHex } from './hex';
 
 /** More keys than TechWolf ever has active at once would only multiply the work a hostile request can cause. */
@@ -28,6 +29,7 @@ export class SigningKeyError extends Error {
 }
 
 const PROBLEM_TEXT: Record<PublicKeyProblem, string> = {
+	'wrong-length': `is not ${PUBLIC_KEY_BYTES} bytes long`,
 	'non-canonical': 'is not a canonical Ed25519 point encoding',
 	'not-on-curve': 'is not a point on the Ed25519 curve',
 	'small-order':
@@ -41,10 +43,7 @@ function describeKey(position: number, text: string): string {
 
 /** Parses and checks every configured key; throws a SigningKeyError naming the first offending key. */
 export function parseSigningKeys(configured: string): TrustedKey[] {
-	const entries = configured
-		.split(/[\s,;]+/)
-		.map((entry) => entry.trim())
-		.filter((entry) => entry.length > 0);
+	const entries = splitList(configured);
 	if (entries.length === 0) {
 		throw new SigningKeyError('No webhook signing key is configured: paste the public key TechWolf gave you');
 	}

@@ -11,6 +11,7 @@
 import { parseSigningKeys, type TrustedKey } from './keys';
 import { SIGNATURE_BYTES, verifyEd25519 } from './ed25519';
 import { decodeHexInto } from './hex';
+import { signedMessage } from './message';
 
 export const SIGNATURE_HEADERS = {
 	timestamp: 'x-signature-timestamp',
@@ -65,8 +66,6 @@ const TIMESTAMP = /^\d{1,12}$/;
 const MESSAGE_FIELD = /^[\x21-\x2b\x2d-\x39\x3b-\x7e]{1,256}$/;
 const SIGNATURE_SEPARATOR = ',';
 
-const encoder = new TextEncoder();
-
 function fail(reason: VerificationFailure, message: string): Verification {
 	return { ok: false, reason, message };
 }
@@ -85,7 +84,7 @@ export class WebhookVerifier {
 		this.toleranceSeconds = options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
 		this.maxSignatures = options.maxSignatures ?? DEFAULT_MAX_SIGNATURES;
 		if (!Number.isInteger(this.toleranceSeconds) || this.toleranceSeconds < 1) {
-			throw new RangeError('The timestamp tolerance must be a whole number of seconds, at least 1');
+			throw new RangeError('Timestamp Tolerance must be a whole number of seconds, at least 1');
 		}
 		if (!Number.isInteger(this.maxSignatures) || this.maxSignatures < 1) {
 			throw new RangeError('The signature limit must be a whole number, at least 1');
@@ -135,7 +134,7 @@ export class WebhookVerifier {
 			return fail('malformed_signature', `Every entry of ${SIGNATURE_HEADERS.signatures} must be 128 hex characters`);
 		}
 
-		const message = assembleMessage(`${timestampText}:${tenant}:${eventId}:`, rawBody);
+		const message = signedMessage(timestampText, tenant, eventId, rawBody, reusedBuffer);
 		for (let index = 0; index < signatures.length; index++) {
 			for (const trusted of this.keys) {
 				if (verifyEd25519(trusted.key, message, slots[index])) {
@@ -169,38 +168,18 @@ function readSignatureHeaders(headers: RequestHeaders): SignatureHeaders | Verif
 }
 
 /**
- * `timestamp:tenant:event_id:` then the raw body bytes, untouched: never re-serialised JSON, never decoded text.
- * A fresh buffer, for callers that keep the message (the signer).
- */
-export function signedMessage(timestamp: string, tenant: string, eventId: string, rawBody: Uint8Array): Uint8Array {
-	const prefix = encoder.encode(`${timestamp}:${tenant}:${eventId}:`);
-	const message = new Uint8Array(prefix.length + rawBody.length);
-	message.set(prefix);
-	message.set(rawBody, prefix.length);
-	return message;
-}
-
-/**
- * The verifier assembles the signed message in a reused buffer, as it decodes signatures into reused slots: fresh
- * allocations per request cost more than the verification itself for 1 MB bodies (allocating and collecting external
- * memory), and a measurable few percent for 1 KB ones (bench/README.md). Reuse is safe because verify() is
- * synchronous, so no two requests use the buffers at once. Messages above SCRATCH_LIMIT get their own buffer, so that one huge request does
- * not pin memory for good. The prefix is ASCII (checked above), so its UTF-8 length is its string length.
+ * The verifier writes the signed message into one reused buffer, as it decodes signatures into reused slots: a fresh
+ * allocation per request costs more than the verification itself for large bodies (bench/README.md, "Message
+ * assembly"). Reuse is safe because verify() is synchronous, so no two requests use the buffers at once. Messages
+ * above SCRATCH_LIMIT get their own buffer, so that one huge request does not pin memory for good.
  */
 const SCRATCH_LIMIT = 4 * 1024 * 1024;
 let scratch = new Uint8Array(16 * 1024);
 
-function assembleMessage(prefix: string, rawBody: Uint8Array): Uint8Array {
-	const length = prefix.length + rawBody.length;
-	let target: Uint8Array;
-	if (length > SCRATCH_LIMIT) target = new Uint8Array(length);
-	else {
-		if (scratch.length < length) scratch = new Uint8Array(Math.min(SCRATCH_LIMIT, 2 ** Math.ceil(Math.log2(length))));
-		target = scratch;
-	}
-	encoder.encodeInto(prefix, target);
-	target.set(rawBody, prefix.length);
-	return target.subarray(0, length);
+function reusedBuffer(length: number): Uint8Array {
+	if (length > SCRATCH_LIMIT) return new Uint8Array(length);
+	if (scratch.length < length) scratch = new Uint8Array(Math.min(SCRATCH_LIMIT, 2 ** Math.ceil(Math.log2(length))));
+	return scratch;
 }
 
 const verifierCache = new Map<string, WebhookVerifier>();
@@ -209,7 +188,7 @@ const VERIFIER_CACHE_SIZE = 32;
 
 /**
  * A verifier for the configured key text and options, built once and reused: n8n calls the trigger per request, and
- * importing keys per request would halve throughput. Throws SigningKeyError for unusable keys (not cached).
+ * the keys are imported (and checked) once, not per request. Throws SigningKeyError for unusable keys (not cached).
  */
 export function verifierFor(keysText: string, options: Required<VerifierOptions>): WebhookVerifier {
 	const cacheKey = `${options.toleranceSeconds}|${options.maxSignatures}|${keysText}`;

@@ -1,0 +1,29 @@
+/**
+ * The bytes TechWolf signs, built in this one place for the sender's side (sandbox/signer.ts) and the verifier alike,
+ * as Standard Webhooks' verifier reuses its signer: the layout cannot drift between the two.
+ */
+const encoder = new TextEncoder();
+
+/** Where to write a message of at most `length` bytes; a fresh buffer unless the caller reuses one. */
+export type MessageBuffer = (length: number) => Uint8Array;
+
+const freshBuffer: MessageBuffer = (length) => new Uint8Array(length);
+
+/**
+ * `timestamp:tenant:event_id:` then the raw body bytes, untouched: never re-serialised JSON, never decoded text.
+ * The result is a view of the buffer `into` hands out, exactly as long as the message.
+ */
+export function signedMessage(
+	timestamp: string,
+	tenant: string,
+	eventId: string,
+	rawBody: Uint8Array,
+	into: MessageBuffer = freshBuffer,
+): Uint8Array {
+	const prefix = `${timestamp}:${tenant}:${eventId}:`;
+	// UTF-8 takes at most three bytes per UTF-16 code unit; the verifier only lets ASCII fields through.
+	const target = into(prefix.length * 3 + rawBody.length);
+	const { written } = encoder.encodeInto(prefix, target);
+	target.set(rawBody, written);
+	return target.subarray(0, written + rawBody.length);
+}
