@@ -1,9 +1,16 @@
-// `npm run build`: TypeScript first, then the assets tsc does not copy (node and credential icons) into dist/.
+// `npm run build`: an empty dist/ (a file left by an older build would otherwise ship), TypeScript with the package's
+// tsconfig.json (what ships, nothing else), then the assets tsc does not copy (node and credential icons).
+const fs = require('fs');
 const { src, dest, series } = require('gulp');
 const { spawn } = require('child_process');
 
+function clean(done) {
+	fs.rmSync('dist', { recursive: true, force: true });
+	done();
+}
+
 function compile(done) {
-	const tsc = spawn(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+	const tsc = spawn(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], {
 		stdio: 'inherit',
 	});
 	tsc.on('exit', (code) => done(code === 0 ? undefined : new Error(`tsc exited with ${code}`)));
@@ -16,5 +23,5 @@ function copyIcons() {
 	}).pipe(dest('dist'));
 }
 
-exports.build = series(compile, copyIcons);
+exports.build = series(clean, compile, copyIcons);
 exports['build:icons'] = copyIcons;

@@ -6,7 +6,7 @@ module.exports = {
 	testPathIgnorePatterns: ['/test/deno/'],
 	transform: {
 		// Type checking is `npm run typecheck`; here ts-jest only transpiles (isolatedModules), which is fast.
-		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }],
 		// @noble/ed25519 v3 ships ES modules only; compile it to CommonJS for Jest on Node 20.
 		'^.+/@noble/.+\\.js$': [
 			'ts-jest',
