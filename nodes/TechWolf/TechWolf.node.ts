@@ -1,13 +1,7 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import * as course from './actions/course';
-import * as employee from './actions/employee';
-import * as event from './actions/event';
-import * as exportResource from './actions/export';
-import * as job from './actions/job';
+import { resourcesProperties } from './actions/resources';
 import { router } from './actions/router';
-import * as skill from './actions/skill';
-import * as taxonomy from './actions/taxonomy';
 
 export class TechWolf implements INodeType {
 	description: INodeTypeDescription = {
@@ -37,29 +31,7 @@ export class TechWolf implements INodeType {
 				],
 				default: 'oAuth2',
 			},
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Course', value: 'course' },
-					{ name: 'Employee', value: 'employee' },
-					{ name: 'Event', value: 'event', description: 'Resolve a TechWolf webhook event to its data' },
-					{ name: 'Export', value: 'export' },
-					{ name: 'Job', value: 'job' },
-					{ name: 'Skill', value: 'skill' },
-					{ name: 'Taxonomy', value: 'taxonomy' },
-				],
-				default: 'event',
-			},
-			...event.description,
-			...employee.description,
-			...job.description,
-			...course.description,
-			...skill.description,
-			...taxonomy.description,
-			...exportResource.description,
+			...resourcesProperties,
 		],
 	};
 

@@ -1,5 +1,5 @@
 /**
- * The typed router: resource and operation select one Operation, which runs per input item. Every output item is
+ * The router: resource and operation select one Operation (resources.ts), which runs per input item. Every output item is
  * paired with its input; with Continue On Fail an item's error becomes an output item instead of stopping the run.
  */
 import {
@@ -10,31 +10,13 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import type { Operation } from './common';
-import * as course from './course';
-import * as employee from './employee';
-import * as event from './event';
-import * as exportResource from './export';
-import * as job from './job';
-import * as skill from './skill';
-import * as taxonomy from './taxonomy';
-
-export const resources = {
-	course: course.operations,
-	employee: employee.operations,
-	event: event.operations,
-	export: exportResource.operations,
-	job: job.operations,
-	skill: skill.operations,
-	taxonomy: taxonomy.operations,
-} satisfies Record<string, Record<string, Operation>>;
-
-export type Resource = keyof typeof resources;
+import type { Operation } from './operation';
+import { resources } from './resources';
 
 function operationFor(context: IExecuteFunctions, itemIndex: number): Operation {
 	const resource = context.getNodeParameter('resource', itemIndex) as string;
 	const operation = context.getNodeParameter('operation', itemIndex) as string;
-	const found = (resources as Record<string, Record<string, Operation>>)[resource]?.[operation];
+	const found = resources[resource]?.operations[operation];
 	if (!found) {
 		throw new NodeOperationError(context.getNode(), `The operation "${operation}" of "${resource}" is not supported`, {
 			itemIndex,

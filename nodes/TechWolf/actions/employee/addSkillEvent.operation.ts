@@ -1,7 +1,10 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { collection, idField } from '../../descriptions/fields';
+import { readId } from '../../helpers/ids';
+import { parseDate, readJsonObject, success } from '../../helpers/parameters';
 import { techWolfApiRequest } from '../../transport';
-import { collection, idField, readId, readJsonObject, success, type Operation } from '../common';
+import type { Operation } from '../operation';
 
 /** TechWolf's Skill Event types (API reference, Skill Events). */
 const EVENT_TYPES = [
@@ -87,12 +90,7 @@ export const addSkillEvent: Operation = {
 		const extraContent = options.contentJson
 			? readJsonObject(this, 'options.contentJson', itemIndex, 'More Content (JSON)')
 			: {};
-		const timestamp = options.timestamp ? new Date(String(options.timestamp)) : new Date();
-		if (Number.isNaN(timestamp.getTime())) {
-			throw new NodeOperationError(this.getNode(), `Timestamp "${String(options.timestamp)}" is not a date`, {
-				itemIndex,
-			});
-		}
+		const timestamp = options.timestamp ? parseDate(this, options.timestamp, itemIndex, 'Timestamp') : new Date();
 		await techWolfApiRequest.call(this, {
 			method: 'POST',
 			path: `/employees/${employeeId}/skill_events`,

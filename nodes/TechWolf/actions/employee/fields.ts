@@ -1,7 +1,8 @@
 /** The employee fields Create and Update share: the common ones as fields, anything else as JSON. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readJsonObject } from '../common';
+import { splitList } from '../../../shared/list';
+import { readJsonObject } from '../../helpers/parameters';
 
 export const employeeFields: INodeProperties[] = [
 	{
@@ -50,10 +51,7 @@ export const employeeFields: INodeProperties[] = [
 export function readEmployeeBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const fields = { ...(context.getNodeParameter('employeeFields', itemIndex, {}) as IDataObject) };
 	if (typeof fields.languages === 'string') {
-		fields.languages = fields.languages
-			.split(',')
-			.map((language) => language.trim())
-			.filter((language) => language.length > 0);
+		fields.languages = splitList(fields.languages, /,/);
 	}
 	return { ...readJsonObject(context, 'employeeJson', itemIndex, 'More Fields (JSON)'), ...fields };
 }

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { idField } from '../../descriptions/fields';
+import { readId } from '../../helpers/ids';
 import { techWolfApiRequest } from '../../transport';
-import { idField, readId, type Operation } from '../common';
+import type { Operation } from '../operation';
 
 export const get: Operation = {
 	label: 'Get',

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { collection, returnAllFields } from '../../descriptions/fields';
+import { readTake } from '../../helpers/paging';
 import { techWolfOffsetPaginated } from '../../transport';
-import { collection, readTake, returnAllFields, type Operation } from '../common';
+import type { Operation } from '../operation';
 
 export const getAll: Operation = {
 	label: 'Get Many',

@@ -1,11 +1,40 @@
-import { getProfileOperation, profileOptionsField } from '../skillProfiles';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-export const getSkillProfile = getProfileOperation(
-	'employee',
-	{
-		label: 'Get Skill Profile',
-		action: 'Get an employee skill profile',
-		description: 'Get the skills TechWolf holds for an employee, validated and suggested, by external ID',
+import { collection } from '../../descriptions/fields';
+import {
+	externalVendorOption,
+	includeOption,
+	responseFormatOption,
+	vocabLanguageOption,
+} from '../../descriptions/options';
+import { profileIdField } from '../../descriptions/skillProfile';
+import { readQueryOptions } from '../../helpers/parameters';
+import { fetchSkillProfile, readProfileId } from '../../helpers/skillProfiles';
+import type { Operation } from '../operation';
+
+export const getSkillProfile: Operation = {
+	label: 'Get Skill Profile',
+	action: 'Get an employee skill profile',
+	description: 'Get the skills TechWolf holds for an employee, validated and suggested, by external ID',
+	fields: [
+		profileIdField('employee'),
+		collection('options', [
+			externalVendorOption,
+			includeOption([
+				['Low Data Availability Flag', 'low_data_availability_flag'],
+				['Sources', 'sources'],
+			]),
+			responseFormatOption([
+				['Domains', 'domains'],
+				['Hierarchy', 'hierarchy'],
+				['List', 'list'],
+				['Skill Clusters', 'skill_clusters'],
+			]),
+			vocabLanguageOption,
+		]),
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const employeeId = readProfileId(this, 'employee', itemIndex);
+		return await fetchSkillProfile(this, 'employee', employeeId, readQueryOptions(this, itemIndex), itemIndex);
 	},
-	profileOptionsField('employee'),
-);
+};

@@ -1,4 +1,4 @@
-import { resourceDescription, type Operation } from '../common';
+import type { Resource } from '../operation';
 import { addSkillEvent } from './addSkillEvent.operation';
 import { create } from './create.operation';
 import { get } from './get.operation';
@@ -7,14 +7,8 @@ import { getSkillProfile } from './getSkillProfile.operation';
 import { update } from './update.operation';
 import { updateSkillProfile } from './updateSkillProfile.operation';
 
-export const operations = {
-	addSkillEvent,
-	create,
-	get,
-	getAll,
-	getSkillProfile,
-	update,
-	updateSkillProfile,
-} satisfies Record<string, Operation>;
-
-export const description = resourceDescription('employee', operations, 'getSkillProfile');
+export const employee: Resource = {
+	label: 'Employee',
+	defaultOperation: 'getSkillProfile',
+	operations: { addSkillEvent, create, get, getAll, getSkillProfile, update, updateSkillProfile },
+};

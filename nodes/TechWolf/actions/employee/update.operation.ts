@@ -1,7 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { idField } from '../../descriptions/fields';
+import { readId } from '../../helpers/ids';
+import { success } from '../../helpers/parameters';
 import { techWolfApiRequest } from '../../transport';
-import { idField, readId, success, type Operation } from '../common';
+import type { Operation } from '../operation';
 import { employeeFields, readEmployeeBody } from './fields';
 
 export const update: Operation = {

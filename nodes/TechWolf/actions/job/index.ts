@@ -1,30 +1,10 @@
-import { collection, resourceDescription, vocabLanguageOption, type Operation } from '../common';
-import { getProfileOperation, profileOptionsField, updateProfileOperation } from '../skillProfiles';
+import type { Resource } from '../operation';
+import { getSkillProfile } from './getSkillProfile.operation';
+import { getSuggestedSkillProfile } from './getSuggestedSkillProfile.operation';
+import { updateSkillProfile } from './updateSkillProfile.operation';
 
-export const operations = {
-	getSkillProfile: getProfileOperation(
-		'job',
-		{
-			label: 'Get Skill Profile',
-			action: 'Get a job skill profile',
-			description: 'Get the skills of a job (with proficiency and criticality if asked) by external ID',
-		},
-		profileOptionsField('job'),
-	),
-	getSuggestedSkillProfile: getProfileOperation(
-		'jobSuggestions',
-		{
-			label: 'Get Suggested Skill Profile',
-			action: 'Get a job suggested skill profile',
-			description: 'Get the skills TechWolf suggests for a job and that are not yet validated',
-		},
-		collection('options', [vocabLanguageOption]),
-	),
-	updateSkillProfile: updateProfileOperation('job', {
-		label: 'Update Skill Profile',
-		action: 'Update a job skill profile',
-		description: 'Validate or reject skills of a job, optionally with proficiency and criticality',
-	}),
-} satisfies Record<string, Operation>;
-
-export const description = resourceDescription('job', operations, 'getSkillProfile');
+export const job: Resource = {
+	label: 'Job',
+	defaultOperation: 'getSkillProfile',
+	operations: { getSkillProfile, getSuggestedSkillProfile, updateSkillProfile },
+};

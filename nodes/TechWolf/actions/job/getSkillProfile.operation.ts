@@ -1,0 +1,52 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { collection } from '../../descriptions/fields';
+import {
+	choiceOption,
+	externalVendorOption,
+	includeOption,
+	responseFormatOption,
+	vocabLanguageOption,
+} from '../../descriptions/options';
+import { profileIdField } from '../../descriptions/skillProfile';
+import { readQueryOptions } from '../../helpers/parameters';
+import { fetchSkillProfile, readProfileId } from '../../helpers/skillProfiles';
+import type { Operation } from '../operation';
+
+export const getSkillProfile: Operation = {
+	label: 'Get Skill Profile',
+	action: 'Get a job skill profile',
+	description: 'Get the skills of a job (with proficiency and criticality if asked) by external ID',
+	fields: [
+		profileIdField('job'),
+		collection('options', [
+			choiceOption(
+				'Domain Namespace',
+				'domainNamespace',
+				[
+					['Adaptive', 'adaptive'],
+					['Taxonomy', 'taxonomy'],
+					['TechWolf', 'techwolf'],
+				],
+				'techwolf',
+			),
+			externalVendorOption,
+			includeOption([
+				['Critical', 'critical'],
+				['Low Data Availability Flag', 'low_data_availability_flag'],
+				['Proficiency Float', 'proficiency_float'],
+				['Proficiency Level', 'proficiency_level'],
+				['Skill Validation State', 'skill_validation_state'],
+			]),
+			responseFormatOption([
+				['Hierarchy', 'hierarchy'],
+				['List', 'list'],
+			]),
+			vocabLanguageOption,
+		]),
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const jobId = readProfileId(this, 'job', itemIndex);
+		return await fetchSkillProfile(this, 'job', jobId, readQueryOptions(this, itemIndex), itemIndex);
+	},
+};

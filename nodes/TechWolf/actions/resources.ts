@@ -1,0 +1,42 @@
+/**
+ * The node's resources, typed once: the router looks operations up here, and the node description (the Resource
+ * list, each resource's Operation list and fields) is derived from it. A new operation is one
+ * `<resource>/<operation>.operation.ts` plus its line in that resource's index.ts.
+ */
+import type { INodeProperties } from 'n8n-workflow';
+
+import { course } from './course';
+import { employee } from './employee';
+import { event } from './event';
+import { exportResource } from './export';
+import { job } from './job';
+import { resourceProperties, type Resource } from './operation';
+import { skill } from './skill';
+import { taxonomy } from './taxonomy';
+
+export const resources: Readonly<Record<string, Resource>> = {
+	event,
+	employee,
+	job,
+	course,
+	skill,
+	taxonomy,
+	export: exportResource,
+};
+
+const resourceSelector: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	options: Object.entries(resources)
+		.map(([value, { label, description }]) => ({ name: label, value, ...(description ? { description } : {}) }))
+		.sort((a, b) => a.name.localeCompare(b.name)),
+	default: 'event',
+};
+
+/** The Resource list, then every resource's Operation list and fields. */
+export const resourcesProperties: INodeProperties[] = [
+	resourceSelector,
+	...Object.entries(resources).flatMap(([name, resource]) => resourceProperties(name, resource)),
+];

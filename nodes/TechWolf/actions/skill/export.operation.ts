@@ -1,0 +1,60 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { collection, returnAllFields } from '../../descriptions/fields';
+import { externalVendorOption, vocabLanguageOption } from '../../descriptions/options';
+import { readIdList } from '../../helpers/ids';
+import { readTake } from '../../helpers/paging';
+import { readQueryOptions } from '../../helpers/parameters';
+import { techWolfKeysetPaginated } from '../../transport';
+import type { Operation } from '../operation';
+
+export const exportSkills: Operation = {
+	label: 'Export',
+	action: 'Export skills',
+	description: 'Export skills of the vocabulary or custom skills, with descriptions, domains and clusters',
+	fields: [
+		...returnAllFields,
+		collection('filters', [
+			{
+				displayName: 'Skill IDs',
+				name: 'skillIds',
+				type: 'string',
+				default: '',
+				description: 'Only these skills, comma-separated',
+			},
+			{
+				displayName: 'Skill Source',
+				name: 'skillSource',
+				type: 'options',
+				default: 'vocabulary',
+				options: [
+					{ name: 'Custom', value: 'custom' },
+					{ name: 'Vocabulary', value: 'vocabulary' },
+				],
+			},
+		]),
+		collection('options', [externalVendorOption, vocabLanguageOption]),
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const list: IDataObject[] = [];
+		if (filters.skillSource) list.push({ filter: 'skill_source', skill_source: filters.skillSource });
+		if (filters.skillIds) {
+			list.push({
+				filter: 'skill_id_is_in_list',
+				skill_ids: readIdList(this, filters.skillIds, itemIndex, 'Skill IDs'),
+			});
+		}
+		return await techWolfKeysetPaginated.call(
+			this,
+			{
+				method: 'POST',
+				path: '/export/skills',
+				qs: readQueryOptions(this, itemIndex),
+				body: list.length > 0 ? { filters: { filters: list } } : {},
+				itemIndex,
+			},
+			readTake(this, itemIndex),
+		);
+	},
+};

@@ -1,0 +1,67 @@
+/** Readers for parameters that need more than getNodeParameter(): JSON objects, query options, dates. */
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+/** TechWolf's query parameter for each option field that maps straight onto one (descriptions/options.ts). */
+const QUERY_PARAMETERS: Record<string, string> = {
+	domainNamespace: 'domain_namespace',
+	externalVendor: 'external_vendor',
+	include: 'include',
+	responseFormat: 'response_format',
+	vocabLanguage: 'vocab_language',
+};
+
+/** The operation's `options` collection as TechWolf query parameters. */
+export function readQueryOptions(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	return toQuery(context.getNodeParameter('options', itemIndex, {}) as IDataObject, QUERY_PARAMETERS);
+}
+
+/** Query parameters from an options collection, renamed to TechWolf's names and without empty values. */
+export function toQuery(options: IDataObject, names: Record<string, string>): IDataObject {
+	const query: IDataObject = {};
+	for (const [field, apiName] of Object.entries(names)) {
+		const value = options[field];
+		if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+		query[apiName] = value;
+	}
+	return query;
+}
+
+/** Parses a JSON parameter (n8n hands over a string or an object), naming the field when it is not an object. */
+export function readJsonObject(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+): IDataObject {
+	const value = context.getNodeParameter(name, itemIndex, {}) as unknown;
+	let parsed: unknown = value;
+	if (typeof value === 'string') {
+		if (value.trim() === '') return {};
+		try {
+			parsed = JSON.parse(value);
+		} catch {
+			parsed = undefined;
+		}
+	}
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		throw new NodeOperationError(context.getNode(), `${label} must be a JSON object`, {
+			itemIndex,
+			description: 'For example: {"assigned_position": "Data Engineer"}',
+		});
+	}
+	return parsed as IDataObject;
+}
+
+/** A date or dateTime parameter's value as a Date; `label` names the field when it is not a date. */
+export function parseDate(context: IExecuteFunctions, value: unknown, itemIndex: number, label: string): Date {
+	const date = new Date(String(value));
+	if (Number.isNaN(date.getTime())) {
+		throw new NodeOperationError(context.getNode(), `${label} "${String(value)}" is not a date`, { itemIndex });
+	}
+	return date;
+}
+
+/** What an item shows for TechWolf's 204 No Content answers. */
+export function success(fields: IDataObject): IDataObject {
+	return { success: true, ...fields };
+}
