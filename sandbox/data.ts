@@ -3,11 +3,14 @@
  * employees with skill profiles, jobs, courses and ~30 taxonomy changes. Everything is derived from fixed seeds, so
  * ids and records are identical in every process (a test, `npm start` and `send-event` agree on `FIXTURE_IDS`).
  *
- * Record shapes follow the examples in /work/shared/docs/techwolf-api.md §4. Where TechWolf does not document a shape
+ * Record shapes follow TechWolf's examples as `contract/` records them. Where TechWolf does not document a shape
  * (working and education history entries, course profiles, the content of `vocab_update_add_skill`), the shape here is
  * a plausible guess and is marked as such.
  */
 import { createHash } from 'node:crypto';
+
+import type { SKILL_EVENT_TYPES } from './contract/employee';
+import type { TAXONOMY_OPERATION_TYPES } from './contract/taxonomy';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
 export interface JsonObject {
@@ -17,28 +20,7 @@ export interface JsonObject {
 export type ValidationState = 'validated' | 'suggested' | 'rejected';
 export type VocabularyName = 'techwolf' | 'workday' | 'sap_attribute_library';
 
-/** Skill Event types (REF post-employees-employee-external-id-skill-events). */
-export const SKILL_EVENT_TYPES = [
-	'working_history',
-	'education_history',
-	'resume_document',
-	'learning',
-	'feedback',
-	'goal',
-	'project',
-	'ticket',
-	'certificate',
-	'skill_notes',
-	'skill_profile_feedback',
-] as const;
 export type SkillEventType = (typeof SKILL_EVENT_TYPES)[number];
-
-export const TAXONOMY_OPERATION_TYPES = [
-	'vocab_update_add_skill',
-	'vocab_update_rename_skill',
-	'vocab_update_merge_skill',
-	'vocab_update_remove_skill',
-] as const;
 export type TaxonomyOperationType = (typeof TAXONOMY_OPERATION_TYPES)[number];
 
 /** One record of `POST /export/skills`, which is also what `GET /taxonomy/skills/{skill_id}` returns. */
@@ -156,7 +138,7 @@ export interface StoredJobSkill {
 	validation_state: 'validated' | 'initially_validated';
 	proficiency_level: number | null;
 	proficiency_float: number | null;
-	critical: boolean;
+	critical: boolean | null;
 }
 
 export interface StoredJobSuggestion {
@@ -185,8 +167,11 @@ export interface TaxonomyChange {
 	operation_type: TaxonomyOperationType;
 	content: JsonObject;
 	timestamp: string;
-	/** Which vocabulary the change belongs to; `POST /taxonomy/export?external_vendor=` selects it. */
-	vocabulary: VocabularyName;
+	/**
+	 * Which vocabulary the change belongs to, or null for a vendor-independent change: `POST /taxonomy/export` returns
+	 * the changes of the vocabulary `external_vendor` selects plus the vendor-independent ones.
+	 */
+	vocabulary: VocabularyName | null;
 }
 
 export interface SandboxData {
@@ -1153,12 +1138,14 @@ function generateTaxonomyChanges(data: SandboxData): void {
 		});
 	}
 
+	// TechWolf does not say which changes are vendor-independent; here the removal of obsolete technologies stands for
+	// them, so that every vendor's export lists them too.
 	for (const name of ['Adobe Flash', 'Visual Basic 6', 'Token Ring Networking']) {
 		const skill = twSkill(name);
 		changes.push({
 			external_id: stableUuid(`change:remove:${name}`),
 			operation_type: 'vocab_update_remove_skill',
-			vocabulary: 'techwolf',
+			vocabulary: null,
 			content: { ...clusterOf(skill), skill_id: skill.record.skill_id, skill_name: name },
 		});
 	}

@@ -1,0 +1,306 @@
+/** Employee routes (contract: `contract/employee.ts`): CRUD, the skill profile, feedback and Skill Events. */
+import { randomUUID } from 'node:crypto';
+
+import {
+	EMPLOYEE_LIST_FIELDS,
+	isoSeconds,
+	type EmployeeRecord,
+	type JsonObject,
+	type JsonValue,
+	type SandboxData,
+	type StoredEmployeeProfile,
+	type StoredEmployeeSkill,
+	type VocabularyName,
+} from '../data';
+import { addEvidence, extractSkillIds } from './extraction';
+import {
+	ApiError,
+	badRequest,
+	bodyOf,
+	conflict,
+	DEFAULT_PAGE_SIZE,
+	localisedName,
+	noContent,
+	notFound,
+	ok,
+	requireListFormat,
+	resolveFeedbackSkill,
+	techwolfSkill,
+	vendorCounterpart,
+	vocabularyOf,
+	type FeedbackSkill,
+	type Handler,
+} from './shared';
+
+export function findEmployee(data: SandboxData, externalId: string): EmployeeRecord {
+	const employee = data.employees.get(externalId);
+	if (!employee) throw notFound(`Employee with external_id "${externalId}" was not found`);
+	return employee;
+}
+
+export function employeeProfile(data: SandboxData, externalId: string): StoredEmployeeProfile {
+	findEmployee(data, externalId);
+	const profile = data.employeeProfiles.get(externalId);
+	if (!profile) throw new Error(`Employee ${externalId} has no stored profile`);
+	return profile;
+}
+
+/** A stored skill as the profile and the bulk export show it, in the requested vocabulary and language. */
+export function employeeSkillView(
+	data: SandboxData,
+	stored: StoredEmployeeSkill,
+	vendor: VocabularyName,
+	language?: string | null,
+) {
+	const skill = vendorCounterpart(data, vendor, stored.skill_id);
+	if (!skill) return undefined;
+	return {
+		skill: localisedName(skill, language),
+		skill_id: skill.record.skill_id,
+		validation_state: stored.validation_state,
+		sources: [...stored.sources],
+		source_events: stored.source_events.map((event) => ({ ...event })),
+		self_rated_proficiency_level: stored.self_rated_proficiency_level,
+		self_rated_proficiency_float: stored.self_rated_proficiency_float,
+		inferred_proficiency_level: stored.inferred_proficiency_level,
+		inferred_proficiency_float: stored.inferred_proficiency_float,
+	};
+}
+
+function byLastUpdatedThenId(a: EmployeeRecord, b: EmployeeRecord): number {
+	if (a.last_updated !== b.last_updated) return a.last_updated < b.last_updated ? -1 : 1;
+	return a.external_id < b.external_id ? -1 : a.external_id > b.external_id ? 1 : 0;
+}
+
+const listEmployees: Handler = ({ query }, data) => {
+	const limit = Number(query.get('limit') ?? DEFAULT_PAGE_SIZE);
+	const offset = Number(query.get('offset') ?? 0);
+	const isActive = query.get('is_active');
+	const unit = query.get('organisational_unit');
+	const matching = [...data.employees.values()]
+		.filter((employee) => isActive === null || employee.active === (isActive === 'true'))
+		.filter((employee) => unit === null || employee.organisational_unit === unit)
+		.sort(byLastUpdatedThenId);
+	const results = matching.slice(offset, offset + limit).map((employee) => {
+		const summary: Record<string, JsonValue> = {};
+		for (const field of EMPLOYEE_LIST_FIELDS) summary[field] = employee[field];
+		return summary;
+	});
+	return ok({ count: matching.length, results });
+};
+
+const getEmployee: Handler = ({ params, query }, data) => {
+	const { custom_properties: customProperties, ...employee } = findEmployee(data, params.external_id ?? '');
+	return ok(query.has('include') ? { ...employee, custom_properties: customProperties } : employee);
+};
+
+/** The writable fields of an employee, as the contract let them through. */
+type EmployeeChanges = Partial<Omit<EmployeeRecord, 'external_id' | 'low_data_availability' | 'last_updated'>>;
+
+function employeeChanges(body: Record<string, unknown>): EmployeeChanges {
+	const { external_id: _id, employee_documents: _documents, ...changes } = body;
+	return changes as EmployeeChanges;
+}
+
+/** Treats new history entries as Skill Events, so that a created employee gets suggested skills. */
+function recordHistoryEvents(data: SandboxData, externalId: string, changes: EmployeeChanges): void {
+	const profile = employeeProfile(data, externalId);
+	for (const key of ['working_history', 'education_history'] as const) {
+		(changes[key] ?? []).forEach((entry, index) => {
+			const eventId = typeof entry.external_id === 'string' ? entry.external_id : `${externalId}-${key}-${index + 1}`;
+			if (profile.skillEventIds.has(eventId)) return;
+			profile.skillEventIds.add(eventId);
+			profile.num_skill_events++;
+			addEvidence(profile, extractSkillIds(data, entry), { external_id: eventId, event_type: key, source: 'api' });
+		});
+	}
+	findEmployee(data, externalId).low_data_availability = profile.num_skill_events < 2;
+}
+
+const createEmployee: Handler = (request, data) => {
+	const body = bodyOf<Record<string, unknown> & { external_id: string }>(request);
+	const externalId = body.external_id;
+	if (data.employees.has(externalId)) {
+		throw conflict(`Employee with external_id "${externalId}" already exists; use PATCH to update it`);
+	}
+	const changes = employeeChanges(body);
+	data.employees.set(externalId, {
+		external_id: externalId,
+		assigned_position: null,
+		assigned_position_id: null,
+		active: true,
+		low_data_availability: true,
+		organisational_unit: null,
+		working_history: [],
+		education_history: [],
+		languages: [],
+		desired_functions: [],
+		non_desired_functions: [],
+		last_updated: isoSeconds(new Date()),
+		location: null,
+		custom_properties: {},
+		...changes,
+	});
+	data.employeeProfiles.set(externalId, {
+		num_skill_events: 0,
+		seniority: 'junior',
+		skills: [],
+		skillEventIds: new Set(),
+	});
+	recordHistoryEvents(data, externalId, changes);
+	const profile = employeeProfile(data, externalId);
+	if (request.query.get('strict') === 'true' && changes.working_history?.length && profile.skills.length === 0) {
+		data.employees.delete(externalId);
+		data.employeeProfiles.delete(externalId);
+		throw new ApiError(422, 'Skill extraction failed: no skills could be extracted from the working history');
+	}
+	return noContent();
+};
+
+const updateEmployee: Handler = (request, data) => {
+	const externalId = request.params.external_id ?? '';
+	const employee = findEmployee(data, externalId);
+	const body = bodyOf<Record<string, unknown>>(request);
+	if (body.external_id !== undefined && body.external_id !== externalId)
+		throw badRequest('external_id cannot be changed');
+	const changes = employeeChanges(body);
+	Object.assign(employee, changes, { last_updated: isoSeconds(new Date()) });
+	recordHistoryEvents(data, externalId, changes);
+	return noContent();
+};
+
+const getEmployeeSkillProfile: Handler = ({ params, query }, data) => {
+	requireListFormat(query);
+	const vendor = vocabularyOf(query);
+	const externalId = params.external_id ?? '';
+	const employee = findEmployee(data, externalId);
+	const profile = employeeProfile(data, externalId);
+	return ok({
+		external_id: externalId,
+		num_skill_events: profile.num_skill_events,
+		low_data_availability: employee.low_data_availability,
+		skills: profile.skills.flatMap(
+			(stored) => employeeSkillView(data, stored, vendor, query.get('vocab_language')) ?? [],
+		),
+	});
+};
+
+interface SkillFeedback extends FeedbackSkill {
+	has_skill: boolean;
+}
+
+interface ClusterFeedback {
+	skill_cluster_id?: string;
+	skill_cluster_name?: string;
+	proficiency_level: number;
+}
+
+interface Decision {
+	skillId: string;
+	state: 'validated' | 'rejected';
+	selfRatedLevel?: number;
+}
+
+/** Feedback on a cluster applies to the profile's skills in it: level 0 rejects them, a level validates and rates. */
+function clusterDecisions(data: SandboxData, profile: StoredEmployeeProfile, clusters: ClusterFeedback[]): Decision[] {
+	return clusters.flatMap((cluster, index) => {
+		const key = cluster.skill_cluster_id ?? cluster.skill_cluster_name ?? '';
+		const inCluster = (skillId: string) => {
+			const record = techwolfSkill(data, skillId).record;
+			return record.taxonomy_skill_cluster_id === key || record.taxonomy_skill_cluster_name === key;
+		};
+		if (![...data.skills.get('techwolf')!.values()].some((skill) => inCluster(skill.record.skill_id))) {
+			throw badRequest(`skill_clusters[${index}]: there is no skill cluster "${key}"`);
+		}
+		return profile.skills
+			.filter((stored) => inCluster(stored.skill_id))
+			.map((stored): Decision => ({
+				skillId: stored.skill_id,
+				state: cluster.proficiency_level === 0 ? 'rejected' : 'validated',
+				...(cluster.proficiency_level > 0 ? { selfRatedLevel: cluster.proficiency_level } : {}),
+			}));
+	});
+}
+
+const patchEmployeeSkillProfile: Handler = (request, data) => {
+	const format = request.query.get('feedback_format') ?? 'skills';
+	const externalId = request.params.external_id ?? '';
+	const profile = employeeProfile(data, externalId);
+	const body = bodyOf<{ source?: string; skills?: SkillFeedback[]; skill_clusters?: ClusterFeedback[] }>(request);
+	const lookIn: VocabularyName = format === 'external_vendor_skills' ? vocabularyOf(request.query) : 'techwolf';
+	// Resolve every entry before changing anything, so that a 400 leaves the profile as it was.
+	const decisions: Decision[] =
+		format === 'skill_clusters'
+			? clusterDecisions(data, profile, body.skill_clusters ?? [])
+			: (body.skills ?? []).map((item, index) => ({
+					skillId: resolveFeedbackSkill(data, item, lookIn, `skills[${index}]`),
+					state: item.has_skill ? 'validated' : 'rejected',
+				}));
+	const event = {
+		external_id: `feedback-${randomUUID()}`,
+		event_type: 'skill_profile_feedback',
+		source: body.source ?? 'api',
+	};
+	for (const { skillId, state, selfRatedLevel } of decisions) {
+		addEvidence(profile, [skillId], event);
+		const stored = profile.skills.find((skill) => skill.skill_id === skillId) as StoredEmployeeSkill;
+		stored.validation_state = state;
+		if (selfRatedLevel !== undefined) {
+			stored.self_rated_proficiency_level = selfRatedLevel;
+			stored.self_rated_proficiency_float = selfRatedLevel / 5;
+		}
+	}
+	profile.num_skill_events++;
+	profile.skillEventIds.add(event.external_id);
+	findEmployee(data, externalId).last_updated = isoSeconds(new Date());
+	return noContent();
+};
+
+interface SkillEvent {
+	external_id: string;
+	event_type: string;
+	timestamp: string;
+	source: string;
+	content: JsonObject;
+}
+
+const postSkillEvent: Handler = (request, data) => {
+	const { query } = request;
+	const externalId = request.params.employee_external_id ?? '';
+	const profile = employeeProfile(data, externalId);
+	const event = bodyOf<SkillEvent>(request);
+	if (profile.skillEventIds.has(event.external_id)) {
+		throw conflict(
+			`Skill Event "${event.external_id}" already exists for employee "${externalId}"; a Skill Event cannot be re-posted`,
+		);
+	}
+	const skillIds = extractSkillIds(data, event.content);
+	if (query.get('strict') === 'true' && skillIds.length === 0) {
+		throw new ApiError(422, 'Skill extraction failed: no skills could be extracted from the content');
+	}
+	const employee = findEmployee(data, externalId);
+	if (query.get('end_active_jobs') === 'true') {
+		// Presumed meaning: the jobs still open in the working history end when this event starts.
+		for (const job of employee.working_history) job.end_date ??= event.timestamp.slice(0, 10);
+	}
+	profile.skillEventIds.add(event.external_id);
+	profile.num_skill_events++;
+	addEvidence(profile, skillIds, {
+		external_id: event.external_id,
+		event_type: event.event_type,
+		source: event.source,
+	});
+	employee.low_data_availability = profile.num_skill_events < 2;
+	employee.last_updated = isoSeconds(new Date());
+	return noContent();
+};
+
+export const employeeHandlers: Record<string, Handler> = {
+	'employee.getAll': listEmployees,
+	'employee.get': getEmployee,
+	'employee.create': createEmployee,
+	'employee.update': updateEmployee,
+	'employee.getSkillProfile': getEmployeeSkillProfile,
+	'employee.updateSkillProfile': patchEmployeeSkillProfile,
+	'employee.addSkillEvent': postSkillEvent,
+};
