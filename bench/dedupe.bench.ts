@@ -1,72 +1,132 @@
 /**
- * Part 3: the deduplication memory. For 100, 1,000 and 10,000 remembered events: the size of the static data and the
- * per-request cost, both of our step alone and of the whole round trip n8n makes (parse the stored blob, let the
- * node remember one more id, serialise it back). The object-map encoding this replaced is measured beside it.
+ * Part 3: the deduplication memory. As the remembered ids grow (100 to 100,000; static data holds at most
+ * `STORED_MAX_EVENTS` of them, the process memory the rest): the size of the static data, the per-request cost of the
+ * claim (our step alone, and inside the round trip n8n makes with the blob per request), the cost of merging a stale
+ * blob, the heap the process memory takes, and that both caps hold.
  */
 import { createHash } from 'node:crypto';
 
-import { MAX_REMEMBERED_EVENTS, rememberEvent, rememberedEventCount } from '../nodes/TechWolfTrigger/deduplication';
-import { runCases, type CaseResult } from './measure';
+import { EventMemory, PROCESS_MAX_ENTRIES, STORED_MAX_EVENTS } from '../nodes/TechWolfTrigger/deduplication';
+import { countRecords, STATIC_DATA_KEY } from '../nodes/TechWolfTrigger/eventRecords';
+import { collectsBetweenRounds, runCases, type CaseResult } from './measure';
 
 export interface DedupeBenchResult {
 	remembered: number;
 	staticDataBytes: number;
 	objectMapBytes: number;
+	/** Heap the process memory holds for `remembered` ids, in bytes (NaN without --expose-gc). */
+	processMemoryBytes: number;
 	cases: CaseResult[];
-	/** Records kept after pushing twice the cap through: must equal the cap. */
-	keptAfterOverflow: number;
+}
+
+export interface DedupeCapResult {
+	/** Records in static data after twice its cap went through: must equal the cap. */
+	storedAfterOverflow: number;
+	/** Process-memory entries after more than its cap went through: at most the cap. */
+	heldAfterOverflow: number;
 }
 
 const NOW = 1_795_000_000;
+const TRIGGER = 'webhook bench-workflow bench-node';
+const NODE_KEY = 'node:TechWolf Trigger';
 
+function heapUsed(): number {
+	if (!collectsBetweenRounds) return NaN;
+	global.gc?.();
+	return process.memoryUsage().heapUsed;
+}
+
+/**
+ * One id a second, and a window of `remembered` seconds: each claim lets the oldest id expire, so the memory stays at
+ * `remembered` ids (plus expired records not yet trimmed) however many rounds run.
+ */
 export function benchDedupe(remembered: number, rounds: number): DedupeBenchResult {
-	const policy = { windowSeconds: 7 * 86_400, maxEvents: MAX_REMEMBERED_EVENTS };
-	const nodeData: Record<string, unknown> = {};
+	const policy = { windowSeconds: remembered, maxEvents: STORED_MAX_EVENTS };
+	let clock = NOW;
+	const heapBefore = heapUsed();
+	const memory = new EventMemory();
+	let nodeData: Record<string, unknown> = {};
+	for (let i = 0; i < remembered; i++) memory.claim(TRIGGER, nodeData, `evt-${i}`, clock + i, policy);
+	const processMemoryBytes = heapUsed() - heapBefore;
+	// The round trip keeps its own memory and blob, as another trigger would: the other cases' claims must not make
+	// its loaded blob stale.
+	const roundTripMemory = new EventMemory();
+	const roundTripData: Record<string, unknown> = {};
+	for (let i = 0; i < remembered; i++) roundTripMemory.claim(TRIGGER, roundTripData, `evt-${i}`, clock + i, policy);
+	clock += remembered;
+
 	const objectMap: Record<string, number> = {};
-	for (let i = 0; i < remembered; i++) {
-		rememberEvent(nodeData, `evt-${i}`, NOW - remembered + i, policy);
-		objectMap[createHash('sha256').update(`evt-${i}`).digest('base64url').slice(0, 16)] = NOW - remembered + i;
+	for (let i = 0; i < Math.min(remembered, STORED_MAX_EVENTS); i++) {
+		objectMap[createHash('sha256').update(`evt-${i}`).digest('base64url').slice(0, 16)] = NOW + i;
 	}
-	const stored = JSON.stringify({ 'node:TechWolf Trigger': nodeData });
-	// As n8n hands it over: parsed from the database, so the records are one flat string, not a rope of appends.
-	const loaded = (JSON.parse(stored) as Record<string, Record<string, unknown>>)['node:TechWolf Trigger'];
-	const storedObjectMap = JSON.stringify({ 'node:TechWolf Trigger': { seen: objectMap } });
+	let stored = JSON.stringify({ [NODE_KEY]: roundTripData });
+	const staticDataBytes = Buffer.byteLength(stored);
+	const storedObjectMap = JSON.stringify({ [NODE_KEY]: { seen: objectMap } });
 	let counter = 0;
 
 	const cases = [
 		{
-			name: 'remember one more id (our step)',
+			// Static data as this process last wrote it (the same strings, so no merge): the trigger's own work.
+			name: 'claim a new id (our step)',
 			run: () => {
-				const copy = { ...loaded };
-				rememberEvent(copy, `new-${counter++}`, NOW, policy);
+				nodeData = { ...nodeData };
+				memory.claim(TRIGGER, nodeData, `new-${counter++}`, clock++, policy);
 			},
 		},
 		{
-			name: 'n8n round trip: parse, remember, serialise',
+			name: 'n8n round trip: parse, claim, serialise',
 			run: () => {
 				const staticData = JSON.parse(stored) as Record<string, Record<string, unknown>>;
-				rememberEvent(staticData['node:TechWolf Trigger'], `new-${counter++}`, NOW, policy);
-				return JSON.stringify(staticData);
+				roundTripMemory.claim(TRIGGER, staticData[NODE_KEY], `new-${counter++}`, clock++, policy);
+				stored = JSON.stringify(staticData);
+			},
+		},
+		{
+			name: 'n8n round trip alone: parse, serialise',
+			run: () => JSON.stringify(JSON.parse(stored)),
+		},
+		{
+			// A racing request's older blob: the ids claimed since it was loaded are merged back into their strings.
+			name: 'claim from a blob 20 claims behind (21 claims per op)',
+			run: () => {
+				const stale = { ...nodeData };
+				for (let i = 0; i < 20; i++) {
+					nodeData = { ...nodeData };
+					memory.claim(TRIGGER, nodeData, `race-${counter++}`, clock++, policy);
+				}
+				nodeData = stale;
+				memory.claim(TRIGGER, nodeData, `new-${counter++}`, clock++, policy);
 			},
 		},
 		{
 			name: 'same round trip, object-map encoding (replaced)',
 			run: () => {
 				const staticData = JSON.parse(storedObjectMap) as Record<string, { seen: Record<string, number> }>;
-				staticData['node:TechWolf Trigger'].seen[`new-${counter++}`] = NOW;
+				staticData[NODE_KEY].seen[`new-${counter++}`] = NOW;
 				return JSON.stringify(staticData);
 			},
 		},
 	];
 
-	const overflow: Record<string, unknown> = {};
-	for (let i = 0; i < 2 * MAX_REMEMBERED_EVENTS; i++) rememberEvent(overflow, `o-${i}`, NOW + i, policy);
-
 	return {
 		remembered,
-		staticDataBytes: Buffer.byteLength(stored),
+		staticDataBytes,
 		objectMapBytes: Buffer.byteLength(storedObjectMap),
+		processMemoryBytes,
 		cases: runCases(cases, { rounds, roundMillis: 300 }),
-		keptAfterOverflow: rememberedEventCount(overflow),
+	};
+}
+
+/** Pushes more ids than either cap allows through one trigger. */
+export function benchDedupeCaps(): DedupeCapResult {
+	const memory = new EventMemory();
+	const staticData: Record<string, unknown> = {};
+	const policy = { windowSeconds: 86_400, maxEvents: STORED_MAX_EVENTS };
+	for (let i = 0; i < PROCESS_MAX_ENTRIES + STORED_MAX_EVENTS; i++) {
+		memory.claim(TRIGGER, staticData, `o-${i}`, NOW + i / 1000, policy);
+	}
+	return {
+		storedAfterOverflow: countRecords(staticData[STATIC_DATA_KEY] as string[]),
+		heldAfterOverflow: memory.heldEntries,
 	};
 }

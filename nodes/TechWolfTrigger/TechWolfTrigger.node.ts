@@ -8,6 +8,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { rememberedIdsOf } from './deduplication';
 import { handleDelivery, readDelivery } from './delivery';
 import { triggerProperties } from './properties';
 import { misconfigured, sendReply } from './replies';
@@ -73,11 +74,13 @@ export class TechWolfTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		let settings: TriggerSettings;
 		try {
-			settings = await loadSettings(this);
+			settings = await loadSettings(this, { reuseSigningKeys: true });
 		} catch (error) {
 			return sendReply(this, misconfigured(this, error as Error));
 		}
-		const outcome = handleDelivery(await readDelivery(this), settings, this.getWorkflowStaticData('node'));
+		const delivery = await readDelivery(this);
+		// Synchronous from here on: the deduplication claim cannot interleave with another delivery.
+		const outcome = handleDelivery(delivery, settings, rememberedIdsOf(this));
 		return sendReply(this, outcome);
 	}
 }

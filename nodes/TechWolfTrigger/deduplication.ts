@@ -1,143 +1,211 @@
 /**
  * Remembers the ids of accepted events, so that TechWolf's at-least-once redeliveries start the workflow once.
  *
- * The memory lives in the workflow's static data, which n8n reads from its database, JSON-parses, and writes back
- * whole on every request that changes it. So the encoding is chosen by that round trip's cost (measured on Node 20,
- * 2 cores; bench/README.md):
+ * Two memories, because n8n gives a webhook node no atomic shared store (README, "Deduplication"):
+ * - **This process's memory** decides. A delivery claims its id synchronously, after its signature is verified and
+ *   before anything else is awaited, so concurrent copies reaching one n8n process start one execution. It is keyed
+ *   by trigger (mode, workflow and node), expires by the window, and holds at most `PROCESS_MAX_ENTRIES` entries over all
+ *   triggers: the least recently used trigger's memory goes first.
+ * - **The workflow's static data** persists (restarts, other n8n processes). n8n reads it from its database for
+ *   every request and saves it after the reply without awaiting it, whole, last write wins. So every write carries
+ *   the union of what was loaded and what this process has seen for the trigger (its own claims and every earlier
+ *   load): a racing or stale write, or a downstream node that saved static data it loaded earlier, cannot make this
+ *   process forget an id, and its next write puts the id back. It is capped at `STORED_MAX_EVENTS` ids (eventRecords.ts).
  *
- *   ids kept   {hash: seconds} object map     fixed-width records in strings (this encoding)
- *   1,000      30 KB, round trip 0.6 ms       23 KB, 0.1 ms
- *   10,000     300 KB,           9 ms         220 KB, 1.5 ms
- *
- * A record is 15 base64url characters of the SHA-256 of the event id (with the bucket character, 96 bits: ids of any
- * length cost the same, and a collision among 10,000 ids has odds near 1e-20) and the receive time as 7 base-36
- * digits. Records sit in 64 strings, one per first character of the hash, so a lookup scans 1/64 of the memory and
- * our own per-request work stays flat as the memory grows. Each string is in time order: expiry trims a prefix, and
- * the cap drops the oldest record across all strings.
- *
- * Defaults: a 60-minute window covers TechWolf's three retries with exponential backoff (15 s timeout each) with a
- * wide margin; the cap of 10,000 ids (about 220 KB, about 1.5 ms of n8n's own JSON work per request) bounds the blob
- * even at a sustained 2.8 events a second. Concurrent deliveries race on the blob (n8n's last write wins), so this
- * is best-effort deduplication; workflows should stay idempotent, as TechWolf asks.
+ * The window covers TechWolf's three retries with exponential backoff; the caps are derived in bench/README.md
+ * ("Deduplication").
  */
-import { createHash } from 'node:crypto';
+import type { IWebhookFunctions } from 'n8n-workflow';
 
-const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const BUCKETS = BASE64URL.length;
-const HASH_CHARS = 15;
-const TIME_CHARS = 7;
-export const RECORD_CHARS = HASH_CHARS + TIME_CHARS;
+import { ClaimQueue } from './claimQueue';
+import {
+	appendRecord,
+	capRecords,
+	containsRecord,
+	countRecords,
+	dropBefore,
+	emptyBuckets,
+	eventKey,
+	mergeRecords,
+	readBuckets,
+	STATIC_DATA_KEY,
+	type Buckets,
+} from './eventRecords';
+
 export const DEFAULT_WINDOW_MINUTES = 60;
-export const MAX_REMEMBERED_EVENTS = 10_000;
-/** Where in the node's static data the records live. */
-export const STATIC_DATA_KEY = 'seenEvents';
+/** Ids kept in static data per trigger: what a restart and the other n8n processes find. */
+export const STORED_MAX_EVENTS = 10_000;
+/** Entries (claims and stored records) one n8n process keeps in memory, over all triggers. */
+export const PROCESS_MAX_ENTRIES = 200_000;
 
 export interface DeduplicationPolicy {
 	windowSeconds: number;
+	/** At most this many ids in static data. */
 	maxEvents: number;
-}
-
-function recordTime(records: string, index: number): number {
-	const start = index * RECORD_CHARS + HASH_CHARS;
-	return parseInt(records.slice(start, start + TIME_CHARS), 36);
-}
-
-/** Drops the records received before `since` (a prefix, as records are in time order) by binary search. */
-function dropBefore(records: string, since: number): string {
-	let low = 0;
-	let high = records.length / RECORD_CHARS;
-	while (low < high) {
-		const middle = (low + high) >>> 1;
-		if (recordTime(records, middle) < since) low = middle + 1;
-		else high = middle;
-	}
-	return low === 0 ? records : records.slice(low * RECORD_CHARS);
-}
-
-function contains(records: string, hash: string): boolean {
-	for (let at = records.indexOf(hash); at !== -1; at = records.indexOf(hash, at + 1)) {
-		if (at % RECORD_CHARS === 0) return true;
-	}
-	return false;
-}
-
-/** Reads the stored buckets; anything unreadable (an older format, a hand edit) starts an empty memory. */
-function load(staticData: Record<string, unknown>): string[] {
-	const stored = staticData[STATIC_DATA_KEY];
-	if (
-		Array.isArray(stored) &&
-		stored.length === BUCKETS &&
-		stored.every((records) => typeof records === 'string' && records.length % RECORD_CHARS === 0)
-	) {
-		return [...(stored as string[])];
-	}
-	return new Array<string>(BUCKETS).fill('');
-}
-
-function count(buckets: readonly string[]): number {
-	let records = 0;
-	for (const bucket of buckets) records += bucket.length / RECORD_CHARS;
-	return records;
-}
-
-/**
- * Index of the bucket whose first record is the oldest. Times are fixed-width base-36 ('0'-'9' sort before 'a'-'z'),
- * so they compare as text, char by char: this runs on every request once the memory is full, and parsing 64 numbers
- * cost more than the rest of the step (bench/README.md).
- */
-function oldestBucket(buckets: readonly string[]): number {
-	let oldest = -1;
-	for (let index = 0; index < buckets.length; index++) {
-		const records = buckets[index];
-		if (records.length > 0 && (oldest === -1 || receivedEarlier(records, buckets[oldest]))) oldest = index;
-	}
-	return oldest;
-}
-
-/** Whether the first record of `a` was received before the first record of `b`. */
-function receivedEarlier(a: string, b: string): boolean {
-	for (let at = HASH_CHARS; at < RECORD_CHARS; at++) {
-		const difference = a.charCodeAt(at) - b.charCodeAt(at);
-		if (difference !== 0) return difference < 0;
-	}
-	return false;
 }
 
 export type DeduplicationResult = 'first' | 'duplicate';
 
+/** What one process knows about one trigger. */
+interface TriggerMemory {
+	/** Ids this process claimed. */
+	claims: ClaimQueue;
+	/** The union it last wrote or loaded; undefined before its first request. */
+	stored: Buckets | undefined;
+	storedCount: number;
+	lastUsedSeconds: number;
+	windowSeconds: number;
+}
+
+export class EventMemory {
+	/** In least recently used order. */
+	private readonly triggers = new Map<string, TriggerMemory>();
+	private size = 0;
+
+	constructor(readonly maxEntries = PROCESS_MAX_ENTRIES) {}
+
+	/** Entries held over all triggers: claims plus stored records (a claimed id is usually both). */
+	get heldEntries(): number {
+		return this.size;
+	}
+
+	get triggerCount(): number {
+		return this.triggers.size;
+	}
+
+	/**
+	 * Claims `eventId` for the trigger `scope` unless this process or the loaded static data has seen it within the
+	 * window, and sets `staticData` to the union when that adds anything. Synchronous: the check and the claim cannot
+	 * be interleaved with another delivery.
+	 */
+	claim(
+		scope: string,
+		staticData: Record<string, unknown>,
+		eventId: string,
+		nowSeconds: number,
+		policy: DeduplicationPolicy,
+	): DeduplicationResult {
+		const memory = this.use(scope, nowSeconds, policy.windowSeconds);
+		const since = nowSeconds - policy.windowSeconds;
+		this.size -= memory.claims.dropBefore(since);
+
+		const key = eventKey(eventId);
+		const loaded = readBuckets(staticData);
+		const { buckets, changed } = union(memory.stored, loaded, since);
+		const live = dropBefore(buckets[key.bucket], since);
+		let write = changed || live !== buckets[key.bucket];
+		buckets[key.bucket] = live;
+
+		let result: DeduplicationResult = 'duplicate';
+		if (!memory.claims.has(key.id) && !containsRecord(live, key.hash)) {
+			result = 'first';
+			memory.claims.add(key.id, nowSeconds);
+			this.size++;
+			buckets[key.bucket] = appendRecord(live, key.hash, nowSeconds);
+			write = true;
+		}
+		if (write) {
+			capRecords(buckets, policy.maxEvents);
+			staticData[STATIC_DATA_KEY] = buckets;
+		}
+
+		memory.stored = buckets;
+		const storedCount = countRecords(buckets);
+		this.size += storedCount - memory.storedCount;
+		memory.storedCount = storedCount;
+		this.bound(memory);
+		return result;
+	}
+
+	/** The trigger's memory, moved to the most recently used end; idle memories whose window has passed are dropped. */
+	private use(scope: string, nowSeconds: number, windowSeconds: number): TriggerMemory {
+		let memory = this.triggers.get(scope);
+		if (memory) this.triggers.delete(scope);
+		else memory = { claims: new ClaimQueue(), stored: undefined, storedCount: 0, lastUsedSeconds: 0, windowSeconds };
+		for (const [idleScope, idle] of this.triggers) {
+			if (idle.lastUsedSeconds + idle.windowSeconds >= nowSeconds) break;
+			this.forget(idleScope, idle);
+		}
+		memory.lastUsedSeconds = nowSeconds;
+		memory.windowSeconds = windowSeconds;
+		this.triggers.set(scope, memory);
+		return memory;
+	}
+
+	/** Drops least recently used triggers, then the current trigger's oldest claims, until the cap holds. */
+	private bound(current: TriggerMemory): void {
+		for (const [scope, memory] of this.triggers) {
+			if (this.size <= this.maxEntries || memory === current) break;
+			this.forget(scope, memory);
+		}
+		while (this.size > this.maxEntries && current.claims.size > 0) {
+			current.claims.dropOldest();
+			this.size--;
+		}
+	}
+
+	private forget(scope: string, memory: TriggerMemory): void {
+		this.triggers.delete(scope);
+		this.size -= memory.claims.size + memory.storedCount;
+	}
+}
+
 /**
- * Records `eventId` as seen at `nowSeconds` unless it was already seen within the window. Expired records are
- * trimmed where they are met, and the cap is enforced in the same step, so the static data never holds more than
- * `maxEvents` records.
+ * `loaded` with the unexpired records `known` adds, string by string (only strings that differ are merged);
+ * `changed` when that differs from `loaded`.
  */
-export function rememberEvent(
-	staticData: Record<string, unknown>,
+function union(
+	known: Buckets | undefined,
+	loaded: Buckets | undefined,
+	sinceSeconds: number,
+): { buckets: Buckets; changed: boolean } {
+	if (!loaded) {
+		return { buckets: known?.map((records) => dropBefore(records, sinceSeconds)) ?? emptyBuckets(), changed: true };
+	}
+	if (!known) return { buckets: loaded, changed: false };
+	let changed = false;
+	const buckets = loaded.map((records, index) => {
+		if (records === known[index]) return records;
+		const mine = dropBefore(known[index], sinceSeconds);
+		if (mine === '') return records;
+		const merged = mergeRecords(records, mine);
+		if (merged !== records) changed = true;
+		return merged;
+	});
+	return { buckets, changed };
+}
+
+/** The memory of this n8n process: the node module is loaded once per process. */
+const processMemory = new EventMemory();
+
+/** Where one trigger's ids are remembered: its key in the process memory, and its static data. */
+export interface RememberedIds {
+	scope: string;
+	staticData: Record<string, unknown>;
+}
+
+/**
+ * The running trigger's memory. The mode keeps test-URL deliveries (whose static data n8n never saves) apart from
+ * production ones.
+ */
+export function rememberedIdsOf(context: IWebhookFunctions): RememberedIds {
+	return {
+		scope: `${context.getMode()} ${context.getWorkflow().id ?? ''} ${context.getNode().id}`,
+		staticData: context.getWorkflowStaticData('node'),
+	};
+}
+
+/** `EventMemory.claim` on this process's memory. */
+export function claimEvent(
+	remembered: RememberedIds,
 	eventId: string,
 	nowSeconds: number,
 	policy: DeduplicationPolicy,
 ): DeduplicationResult {
-	const buckets = load(staticData);
-	const digest = createHash('sha256').update(eventId, 'utf8').digest('base64url');
-	const bucket = BASE64URL.indexOf(digest[0]);
-	const hash = digest.slice(1, 1 + HASH_CHARS);
-	const since = nowSeconds - policy.windowSeconds;
-	const live = dropBefore(buckets[bucket], since);
-	const trimmed = live !== buckets[bucket];
-	buckets[bucket] = live;
-	if (contains(live, hash)) {
-		if (trimmed) staticData[STATIC_DATA_KEY] = buckets;
-		return 'duplicate';
-	}
-	// Trim before appending: slicing a flat string is free, while slicing after an append would copy the whole string.
-	buckets[bucket] = live + hash + Math.max(0, Math.floor(nowSeconds)).toString(36).padStart(TIME_CHARS, '0');
-	for (let excess = count(buckets) - policy.maxEvents; excess > 0; excess--) {
-		const oldest = oldestBucket(buckets);
-		buckets[oldest] = buckets[oldest].slice(RECORD_CHARS);
-	}
-	staticData[STATIC_DATA_KEY] = buckets;
-	return 'first';
+	return processMemory.claim(remembered.scope, remembered.staticData, eventId, nowSeconds, policy);
 }
 
-export function rememberedEventCount(staticData: Record<string, unknown>): number {
-	return count(load(staticData));
+/** Ids in static data (what a restart finds). */
+export function storedEventCount(staticData: Record<string, unknown>): number {
+	return countRecords(readBuckets(staticData) ?? []);
 }

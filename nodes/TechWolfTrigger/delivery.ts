@@ -6,7 +6,7 @@ import type { IWebhookFunctions } from 'n8n-workflow';
 
 import { HEALTH_CHECK_TYPE, parseCloudEvent, toEventItem } from '../shared/events';
 import type { RequestHeaders } from '../shared/signature';
-import { rememberEvent } from './deduplication';
+import { claimEvent, type RememberedIds } from './deduplication';
 import { acknowledged, rejected, type Outcome } from './replies';
 import type { TriggerSettings } from './settings';
 
@@ -44,7 +44,7 @@ export async function readDelivery(context: IWebhookFunctions): Promise<Delivery
 export function handleDelivery(
 	delivery: Delivery,
 	settings: TriggerSettings,
-	staticData: Record<string, unknown>,
+	remembered: RememberedIds,
 	nowSeconds = Math.floor(Date.now() / 1000),
 ): Outcome {
 	if (!settings.allowlist.isEmpty && !settings.allowlist.allows(delivery.clientAddress)) {
@@ -74,7 +74,7 @@ export function handleDelivery(
 
 	if (
 		settings.deduplication.windowSeconds > 0 &&
-		rememberEvent(staticData, event.id, nowSeconds, settings.deduplication) === 'duplicate'
+		claimEvent(remembered, event.id, nowSeconds, settings.deduplication) === 'duplicate'
 	) {
 		return acknowledged('duplicate', ids);
 	}

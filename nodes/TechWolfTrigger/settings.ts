@@ -11,7 +11,7 @@ import {
 	verifierFor,
 	type WebhookVerifier,
 } from '../shared/signature';
-import { DEFAULT_WINDOW_MINUTES, MAX_REMEMBERED_EVENTS, type DeduplicationPolicy } from './deduplication';
+import { DEFAULT_WINDOW_MINUTES, STORED_MAX_EVENTS, type DeduplicationPolicy } from './deduplication';
 import { ALL_EVENTS } from './properties';
 import { SourceAllowlist, type SourcePreset } from './sourceIp';
 
@@ -56,14 +56,48 @@ export function triggerSettings(keysText: string, events: readonly string[], opt
 		emitUnknownTypes: options.emitUnknownTypes ?? false,
 		expectedTenant: options.expectedTenant?.trim() || undefined,
 		allowlist: new SourceAllowlist(options.allowedSources ?? [], options.customAllowedRanges ?? ''),
-		deduplication: { windowSeconds: Math.round(windowMinutes * 60), maxEvents: MAX_REMEMBERED_EVENTS },
+		deduplication: { windowSeconds: Math.round(windowMinutes * 60), maxEvents: STORED_MAX_EVENTS },
 	};
 }
 
-/** The settings of the running node: its credential and parameters, as activation and each request see them. */
-export async function loadSettings(context: IHookFunctions | IWebhookFunctions): Promise<TriggerSettings> {
+/**
+ * How long a request may reuse the signing keys an earlier request read from the same credential. Reading a
+ * credential costs n8n an expression isolate per request (bench/README.md, "Where the end-to-end time goes"); public
+ * keys are not secrets, and a key removed from the credential stops verifying within this time (README, "Signing
+ * keys").
+ */
+export const SIGNING_KEYS_CACHE_SECONDS = 60;
+const CACHED_CREDENTIALS = 100;
+const signingKeysCache = new Map<string, { keysText: string; readAtMs: number }>();
+
+/** The credential's key text; each request may reuse what was read for the same credential id within the cache time. */
+async function signingKeysText(context: IHookFunctions | IWebhookFunctions, reuse: boolean): Promise<string> {
+	const credentialId = context.getNode().credentials?.techWolfWebhookApi?.id ?? undefined;
+	const nowMs = Date.now();
+	const cached = credentialId === undefined ? undefined : signingKeysCache.get(credentialId);
+	if (reuse && cached && nowMs - cached.readAtMs < SIGNING_KEYS_CACHE_SECONDS * 1000) return cached.keysText;
+
 	const credentials = await context.getCredentials('techWolfWebhookApi');
 	const keysText = typeof credentials.publicKeys === 'string' ? credentials.publicKeys : '';
+	if (credentialId !== undefined) {
+		signingKeysCache.delete(credentialId);
+		if (signingKeysCache.size >= CACHED_CREDENTIALS) {
+			signingKeysCache.delete(signingKeysCache.keys().next().value as string);
+		}
+		signingKeysCache.set(credentialId, { keysText, readAtMs: nowMs });
+	}
+	return keysText;
+}
+
+/**
+ * The settings of the running node: its credential and parameters. Activation always reads the credential, so that
+ * publishing checks the keys as they are now; requests may reuse keys read within `SIGNING_KEYS_CACHE_SECONDS`.
+ */
+export async function loadSettings(
+	context: IHookFunctions | IWebhookFunctions,
+	{ reuseSigningKeys = false } = {},
+): Promise<TriggerSettings> {
+	const keysText = await signingKeysText(context, reuseSigningKeys);
 	const events = context.getNodeParameter('events', []) as string[];
 	const options = context.getNodeParameter('options', {}) as TriggerOptions;
 	return triggerSettings(keysText, events, options);

@@ -101,6 +101,8 @@ export interface NodeSetup {
 	parameters: IDataObject;
 	credentials: Record<string, string>;
 	staticData?: IDataObject;
+	/** Defaults to 'workflow-1'. */
+	workflowId?: string;
 	/** n8n's per-node error setting; 'continueRegularOutput' is "Continue On Fail". */
 	onError?: INode['onError'];
 }
@@ -120,7 +122,7 @@ export function workflowWith(setup: NodeSetup): { workflow: Workflow; node: INod
 		...(setup.onError ? { onError: setup.onError } : {}),
 	};
 	const workflow = new Workflow({
-		id: 'workflow-1',
+		id: setup.workflowId ?? 'workflow-1',
 		name: 'Test workflow',
 		nodes: [node],
 		connections: {},

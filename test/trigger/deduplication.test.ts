@@ -1,64 +1,201 @@
-import {
-	MAX_REMEMBERED_EVENTS,
-	RECORD_CHARS,
-	STATIC_DATA_KEY,
-	rememberEvent,
-	rememberedEventCount,
-} from '../../nodes/TechWolfTrigger/deduplication';
+import { EventMemory, STORED_MAX_EVENTS, storedEventCount } from '../../nodes/TechWolfTrigger/deduplication';
+import { RECORD_CHARS, STATIC_DATA_KEY } from '../../nodes/TechWolfTrigger/eventRecords';
 
 const policy = { windowSeconds: 3600, maxEvents: 100 };
 const T0 = 1_763_900_000;
+const TRIGGER = 'webhook wf-1 node-1';
 
-describe('deduplication memory in static data', () => {
+/**
+ * The workflow row as n8n keeps it: every request starts from a JSON copy of the saved static data, and a save
+ * replaces the whole blob (n8n saves only when the node changed something).
+ */
+class WorkflowRow {
+	saved = '{}';
+
+	load(): Record<string, unknown> {
+		return JSON.parse(this.saved) as Record<string, unknown>;
+	}
+
+	save(staticData: Record<string, unknown>): void {
+		this.saved = JSON.stringify(staticData);
+	}
+
+	/** One request, loaded and saved at once (no race). */
+	deliver(memory: EventMemory, eventId: string, nowSeconds = T0, scope = TRIGGER): string {
+		const staticData = this.load();
+		const before = JSON.stringify(staticData);
+		const result = memory.claim(scope, staticData, eventId, nowSeconds, policy);
+		if (JSON.stringify(staticData) !== before) this.save(staticData);
+		return result;
+	}
+}
+
+describe('deduplication: one process', () => {
 	test('the first delivery is new, the second a duplicate; other ids are independent', () => {
+		const memory = new EventMemory();
 		const staticData: Record<string, unknown> = {};
-		expect(rememberEvent(staticData, 'a', T0, policy)).toBe('first');
-		expect(rememberEvent(staticData, 'a', T0 + 10, policy)).toBe('duplicate');
-		expect(rememberEvent(staticData, 'b', T0 + 10, policy)).toBe('first');
-		expect(rememberedEventCount(staticData)).toBe(2);
+		expect(memory.claim(TRIGGER, staticData, 'a', T0, policy)).toBe('first');
+		expect(memory.claim(TRIGGER, staticData, 'a', T0 + 10, policy)).toBe('duplicate');
+		expect(memory.claim(TRIGGER, staticData, 'b', T0 + 10, policy)).toBe('first');
+		expect(storedEventCount(staticData)).toBe(2);
 	});
 
-	test('ids expire after the window, and expired records are trimmed', () => {
-		const staticData: Record<string, unknown> = {};
-		rememberEvent(staticData, 'a', T0, policy);
-		rememberEvent(staticData, 'b', T0 + 1800, policy);
-		expect(rememberEvent(staticData, 'a', T0 + 3601, policy)).toBe('first');
-		expect(rememberedEventCount(staticData)).toBe(2); // b, and a again; the old a is gone
-		expect(rememberEvent(staticData, 'b', T0 + 3601, policy)).toBe('duplicate');
+	test('concurrent copies that loaded the same static data: the first claims the id, the others are duplicates', () => {
+		const memory = new EventMemory();
+		const row = new WorkflowRow();
+		// n8n loads the row for each request before the previous request's save has run.
+		const loadedTogether = Array.from({ length: 20 }, () => row.load());
+		const results = loadedTogether.map((staticData) => memory.claim(TRIGGER, staticData, 'a', T0, policy));
+		expect(results.filter((result) => result === 'first')).toHaveLength(1);
+		expect(results.filter((result) => result === 'duplicate')).toHaveLength(19);
 	});
 
-	test('never more than the cap; the oldest ids go first', () => {
+	test('ids expire after the window, in process memory and in static data', () => {
+		const memory = new EventMemory();
 		const staticData: Record<string, unknown> = {};
-		for (let i = 0; i < 250; i++) rememberEvent(staticData, `id-${i}`, T0 + i, policy);
-		expect(rememberedEventCount(staticData)).toBe(100);
-		const stored = staticData[STATIC_DATA_KEY] as string[];
-		expect(stored.join('').length).toBe(100 * RECORD_CHARS);
-		// Exactly the newest 100 are kept. The 250 times cross base-36 digit boundaries ('9' to 'a', 'z' to '10'),
-		// which the eviction compares as text.
-		for (let i = 150; i < 250; i++) expect(rememberEvent(staticData, `id-${i}`, T0 + 300, policy)).toBe('duplicate');
-		expect(rememberEvent(staticData, 'id-149', T0 + 300, policy)).toBe('first');
+		memory.claim(TRIGGER, staticData, 'a', T0, policy);
+		memory.claim(TRIGGER, staticData, 'b', T0 + 1800, policy);
+		expect(memory.claim(TRIGGER, staticData, 'a', T0 + 3601, policy)).toBe('first');
+		expect(storedEventCount(staticData)).toBe(2); // b, and a again; the old a is gone
+		expect(memory.claim(TRIGGER, staticData, 'b', T0 + 3601, policy)).toBe('duplicate');
+		expect(new EventMemory().claim(TRIGGER, staticData, 'b', T0 + 5401, policy)).toBe('first');
 	});
 
-	test('a record is matched only at record boundaries, whatever the id', () => {
+	test('the same id in another trigger, workflow or mode (test URL) is independent', () => {
+		const memory = new EventMemory();
 		const staticData: Record<string, unknown> = {};
-		const ids = ['0', '00', '123', 'x'.repeat(5000), 'ünïcødé', 'a:b,c'];
-		for (const id of ids) expect(rememberEvent(staticData, id, T0, policy)).toBe('first');
-		for (const id of ids) expect(rememberEvent(staticData, id, T0, policy)).toBe('duplicate');
-	});
-
-	test('unreadable stored data starts a fresh memory instead of failing', () => {
-		for (const stored of [42, 'abc', { a: 1 }, null, ['x'], new Array(64).fill('abc')]) {
-			const staticData: Record<string, unknown> = { [STATIC_DATA_KEY]: stored };
-			expect(rememberEvent(staticData, 'a', T0, policy)).toBe('first');
-			expect(rememberedEventCount(staticData)).toBe(1);
+		for (const scope of [TRIGGER, 'webhook wf-1 node-2', 'webhook wf-2 node-1', 'manual wf-1 node-1']) {
+			expect(memory.claim(scope, {}, 'a', T0, policy)).toBe('first');
+			expect(memory.claim(scope, staticData, 'a', T0, policy)).toBe('duplicate');
 		}
 	});
 
+	test('a record is matched only at record boundaries, whatever the id', () => {
+		const row = new WorkflowRow();
+		const ids = ['0', '00', '123', 'x'.repeat(5000), 'ünïcødé', 'a:b,c'];
+		const memory = new EventMemory();
+		for (const id of ids) expect(row.deliver(memory, id)).toBe('first');
+		// A restart: only static data is left.
+		const restarted = new EventMemory();
+		for (const id of ids) expect(row.deliver(restarted, id)).toBe('duplicate');
+	});
+
+	test('unreadable stored data starts from what this process knows instead of failing', () => {
+		for (const stored of [42, 'abc', { a: 1 }, null, ['x'], new Array(64).fill('abc')]) {
+			const memory = new EventMemory();
+			const staticData: Record<string, unknown> = { [STATIC_DATA_KEY]: stored };
+			expect(memory.claim(TRIGGER, staticData, 'a', T0, policy)).toBe('first');
+			expect(storedEventCount(staticData)).toBe(1);
+		}
+	});
+});
+
+describe('deduplication: static data never forgets what this process saw', () => {
+	test('a write from stale static data carries the ids it did not load', () => {
+		const memory = new EventMemory();
+		const row = new WorkflowRow();
+		const first = row.load();
+		const second = row.load(); // loaded before the first request's save
+		memory.claim(TRIGGER, first, 'a', T0, policy);
+		memory.claim(TRIGGER, second, 'b', T0, policy);
+		row.save(first);
+		row.save(second); // last write wins, and it was computed from a blob without `a`
+		const restarted = new EventMemory();
+		expect(row.deliver(restarted, 'a')).toBe('duplicate');
+		expect(row.deliver(restarted, 'b')).toBe('duplicate');
+	});
+
+	test('an out-of-order save that dropped ids is repaired by the next write', () => {
+		const memory = new EventMemory();
+		const row = new WorkflowRow();
+		const early = row.load();
+		memory.claim(TRIGGER, early, 'a', T0, policy);
+		const late = row.load();
+		memory.claim(TRIGGER, late, 'b', T0, policy);
+		row.save(late);
+		row.save(early); // the older save commits last: the row lacks b
+		expect(row.deliver(memory, 'b')).toBe('duplicate');
+		expect(storedEventCount(row.load())).toBe(2); // the duplicate's write put b back
+		expect(row.deliver(new EventMemory(), 'b')).toBe('duplicate');
+	});
+
+	test('a downstream node that saved static data loaded earlier does not wipe the memory', () => {
+		const memory = new EventMemory();
+		const row = new WorkflowRow();
+		for (const id of ['a', 'b', 'c']) row.deliver(memory, id);
+		row.saved = JSON.stringify({ global: { counter: 1 } }); // e.g. a queue-mode worker's Code node
+		expect(row.deliver(memory, 'a')).toBe('duplicate');
+		expect(row.load().global).toEqual({ counter: 1 });
+		expect(storedEventCount(row.load())).toBe(3);
+	});
+
+	test('two processes sharing the row: each one sees what the other saved', () => {
+		const row = new WorkflowRow();
+		const [one, two] = [new EventMemory(), new EventMemory()];
+		for (let i = 0; i < 20; i++) expect(row.deliver(i % 2 ? one : two, `e-${i}`)).toBe('first');
+		for (let i = 0; i < 20; i++) expect(row.deliver(i % 2 ? two : one, `e-${i}`)).toBe('duplicate');
+	});
+
+	test('expired records this process still holds are not written back', () => {
+		const memory = new EventMemory();
+		const row = new WorkflowRow();
+		row.deliver(memory, 'old', T0);
+		row.saved = '{}';
+		row.deliver(memory, 'new', T0 + 3601);
+		expect(storedEventCount(row.load())).toBe(1);
+	});
+
+	test('static data never holds more than the cap; exactly the newest ids survive a restart', () => {
+		const memory = new EventMemory();
+		const row = new WorkflowRow();
+		for (let i = 0; i < 250; i++) row.deliver(memory, `id-${i}`, T0 + i);
+		const stored = row.load()[STATIC_DATA_KEY] as string[];
+		expect(stored.join('').length).toBe(100 * RECORD_CHARS);
+		// The process itself still knows all 250.
+		expect(row.deliver(memory, 'id-0', T0 + 300)).toBe('duplicate');
+		// The 250 times cross base-36 digit boundaries ('9' to 'a', 'z' to '10'), which are compared as text.
+		const restarted = new EventMemory();
+		for (let i = 150; i < 250; i++) expect(row.deliver(restarted, `id-${i}`, T0 + 300)).toBe('duplicate');
+		expect(row.deliver(restarted, 'id-149', T0 + 300)).toBe('first');
+	});
+
 	test('the default cap keeps 10,000 ids in about 225 KB', () => {
+		const memory = new EventMemory();
 		const staticData: Record<string, unknown> = {};
-		const big = { windowSeconds: 86_400, maxEvents: MAX_REMEMBERED_EVENTS };
-		for (let i = 0; i < MAX_REMEMBERED_EVENTS + 500; i++) rememberEvent(staticData, `event-${i}`, T0 + i, big);
-		expect(rememberedEventCount(staticData)).toBe(MAX_REMEMBERED_EVENTS);
+		const big = { windowSeconds: 86_400, maxEvents: STORED_MAX_EVENTS };
+		for (let i = 0; i < STORED_MAX_EVENTS + 500; i++) memory.claim(TRIGGER, staticData, `event-${i}`, T0 + i, big);
+		expect(storedEventCount(staticData)).toBe(STORED_MAX_EVENTS);
 		expect(JSON.stringify(staticData).length).toBeLessThan(225_000);
+	});
+});
+
+describe('deduplication: the process memory is bounded', () => {
+	test('over all triggers, never more than its cap; the least recently used trigger goes first', () => {
+		const memory = new EventMemory(500);
+		for (let trigger = 0; trigger < 40; trigger++) {
+			for (let i = 0; i < 30; i++) memory.claim(`webhook wf-${trigger} n`, {}, `e-${i}`, T0, policy);
+			expect(memory.heldEntries).toBeLessThanOrEqual(500);
+		}
+		expect(memory.triggerCount).toBeLessThan(40);
+		expect(memory.claim('webhook wf-39 n', {}, 'e-0', T0, policy)).toBe('duplicate');
+		expect(memory.claim('webhook wf-0 n', {}, 'e-0', T0, policy)).toBe('first');
+	});
+
+	test('one trigger alone is held to the cap, oldest claims first', () => {
+		const memory = new EventMemory(300);
+		for (let i = 0; i < 1000; i++)
+			memory.claim(TRIGGER, {}, `e-${i}`, T0 + i, { windowSeconds: 86_400, maxEvents: 10 });
+		expect(memory.heldEntries).toBeLessThanOrEqual(300);
+		expect(memory.claim(TRIGGER, {}, 'e-999', T0 + 1000, policy)).toBe('duplicate');
+		expect(memory.claim(TRIGGER, {}, 'e-0', T0 + 1000, policy)).toBe('first');
+	});
+
+	test('triggers that stop receiving are dropped once their window has passed', () => {
+		const memory = new EventMemory();
+		for (let trigger = 0; trigger < 50; trigger++) memory.claim(`webhook wf-${trigger} n`, {}, 'a', T0, policy);
+		expect(memory.triggerCount).toBe(50);
+		memory.claim('webhook wf-new n', {}, 'a', T0 + 3601, policy);
+		expect(memory.triggerCount).toBe(1);
+		expect(memory.heldEntries).toBe(2); // its claim and its stored record
 	});
 });

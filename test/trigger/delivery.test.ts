@@ -43,7 +43,7 @@ describe('handleDelivery', () => {
 							clientAddress: '127.0.0.1',
 						},
 						settings,
-						{},
+						{ scope: 'fuzz', staticData: {} },
 						NOW,
 					);
 					return [200, 400, 401, 403].includes(outcome.status) && (outcome.status !== 200 || !!outcome.body.eventId);
@@ -54,13 +54,13 @@ describe('handleDelivery', () => {
 	});
 
 	test('a redelivery after the window is accepted again', () => {
-		const staticData: Record<string, unknown> = {};
+		const remembered = { scope: 'window', staticData: {} };
 		const first = signedEvent('evt-window', NOW);
-		expect(handleDelivery(first, settings, staticData, NOW).body.status).toBe('accepted');
+		expect(handleDelivery(first, settings, remembered, NOW).body.status).toBe('accepted');
 		const soon = signedEvent('evt-window', NOW + 120);
-		expect(handleDelivery(soon, settings, staticData, NOW + 120).body.status).toBe('duplicate');
+		expect(handleDelivery(soon, settings, remembered, NOW + 120).body.status).toBe('duplicate');
 		const later = signedEvent('evt-window', NOW + 3601);
-		expect(handleDelivery(later, settings, staticData, NOW + 3601).body.status).toBe('accepted');
+		expect(handleDelivery(later, settings, remembered, NOW + 3601).body.status).toBe('accepted');
 	});
 
 	test('settings refuse unusable options with messages to act on', () => {

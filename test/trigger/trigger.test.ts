@@ -2,7 +2,7 @@
  * The TechWolf Trigger end to end at the HTTP level: real requests on 127.0.0.1 into the node's webhook(), run in
  * n8n-core's WebhookContext, signed by the sandbox's signer, with static data kept between requests as n8n does.
  */
-import { rememberedEventCount } from '../../nodes/TechWolfTrigger/deduplication';
+import { storedEventCount } from '../../nodes/TechWolfTrigger/deduplication';
 import { TechWolfTrigger } from '../../nodes/TechWolfTrigger/TechWolfTrigger.node';
 import { EVENT_CATALOG, HEALTH_CHECK_TYPE, type TechWolfEventItem } from '../../nodes/shared/events';
 import { buildEvent, signedDelivery } from '../../sandbox/events';
@@ -45,13 +45,24 @@ function signRaw(body: Uint8Array, eventId = 'evt-raw-1', tenant = TENANT) {
 	return signWebhookHeaders({ body, tenant, eventId, privateKeys: [current.privateKey] });
 }
 
+let tests = 0;
+
 async function withTrigger(
 	parameters: NodeSetup['parameters'],
 	run: (server: TriggerServer) => Promise<void>,
 	publicKeys = `${current.publicKeyHex}\n${next.publicKeyHex}`,
+	vault = vaultWithKeys(publicKeys),
 ): Promise<void> {
-	const setup = { nodeType: new TechWolfTrigger(), parameters, credentials: { techWolfWebhookApi: 'cred-1' } };
-	const server = await startTriggerServer(setup, vaultWithKeys(publicKeys));
+	// Each test its own workflow and credential: the trigger remembers event ids per workflow and node, and caches
+	// signing keys per credential id, in process memory.
+	const test = ++tests;
+	const setup = {
+		nodeType: new TechWolfTrigger(),
+		parameters,
+		credentials: { techWolfWebhookApi: `cred-${test}` },
+		workflowId: `workflow-${test}`,
+	};
+	const server = await startTriggerServer(setup, vault);
 	try {
 		await run(server);
 		expect(server.errors).toEqual([]);
@@ -146,7 +157,19 @@ describe('TechWolf Trigger: accepted events', () => {
 			});
 			expect(server.emitted).toHaveLength(1);
 			const nodeData = server.storedStaticData()['node:TechWolf Trigger'] as Record<string, unknown>;
-			expect(rememberedEventCount(nodeData)).toBe(1);
+			expect(storedEventCount(nodeData)).toBe(1);
+		});
+	});
+
+	test('20 concurrent copies of one event: one accepted and emitted, 19 duplicates', async () => {
+		await withTrigger({}, async (server) => {
+			const copies = Array.from({ length: 20 }, () =>
+				delivery(eventTypes[0].type, { id: 'a6c1d1f4-0000-4000-8000-0000000c0c20' }),
+			);
+			const replies = await Promise.all(copies.map((copy) => post(server, copy.body, copy.headers)));
+			const statuses = replies.map((reply) => reply.body.status).sort();
+			expect(statuses).toEqual(['accepted', ...new Array<string>(19).fill('duplicate')]);
+			expect(server.emitted).toHaveLength(1);
 		});
 	});
 
@@ -340,6 +363,35 @@ describe('TechWolf Trigger: rejections', () => {
 			});
 			expect((await post(server, bytes, { ...headers, 'x-event-id': 'evt-raw-2' })).status).toBe(401);
 		});
+	});
+
+	test('a changed credential is read again after at most 60 s; until then requests reuse its keys', async () => {
+		const vault = vaultWithKeys(current.publicKeyHex);
+		const now = Date.now();
+		const clock = jest.spyOn(Date, 'now').mockReturnValue(now);
+		try {
+			await withTrigger(
+				{},
+				async (server) => {
+					const byCurrent = () => delivery(type);
+					const byNext = () => delivery(type, { keys: [next] });
+					const status = async (signed: ReturnType<typeof delivery>) =>
+						(await post(server, signed.body, signed.headers)).status;
+					expect(await status(byCurrent())).toBe(200);
+					vault.set('techWolfWebhookApi', { publicKeys: next.publicKeyHex }); // the old key removed
+					clock.mockReturnValue(now + 59_000);
+					expect(await status(byCurrent())).toBe(200);
+					expect(await status(byNext())).toBe(401);
+					clock.mockReturnValue(now + 60_000);
+					expect(await status(byCurrent())).toBe(401);
+					expect(await status(byNext())).toBe(200);
+				},
+				current.publicKeyHex,
+				vault,
+			);
+		} finally {
+			clock.mockRestore();
+		}
 	});
 
 	test('unusable signing keys: 500 without details to the sender (TechWolf retries later)', async () => {
