@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * Part 2: end to end in a real n8n. The TechWolf Trigger (verify, parse, dedupe, emit) against n8n's built-in Webhook
  * node doing the same work unverified, in the same n8n, under the same load generator: distinct signed events at a

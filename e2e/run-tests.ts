@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * `npm run test:e2e`: the packed package inside a real n8n, asserted over real HTTP and through n8n's REST API, then
  * in n8n's editor in headless Chromium. One playground (build, pack, sandbox, n8n, credentials, published example

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev tooling, never shipped (README: Lint) */
 /**
  * The e2e suite's test runner: sequential tests (they share one n8n and one workflow, so execution counts are only
  * meaningful one test at a time), one line per test on stdout, and a closing `N passed, N failed` line that CI reads.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev tooling, never shipped (README: Lint) */
 /**
  * `npm start`: a real n8n with this package, a local TechWolf sandbox, credentials and the example workflow, ready
  * to click through. Ctrl-C stops everything it started.

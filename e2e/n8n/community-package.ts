@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /** Packs this package and installs the tarball into a real n8n's user folder the way n8n installs community packages. */
 import * as fsp from 'node:fs/promises';
 import * as os from 'node:os';
@@ -35,9 +36,10 @@ export async function installCommunityPackage(userFolder: string, tarball: strin
 	const staging = await fsp.mkdtemp(path.join(os.tmpdir(), 'n8n-e2e-pkg-'));
 	try {
 		await execFileAsync('tar', ['-xzf', tarballPath, '-C', staging, '--strip-components=1']);
-		const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(
-			await fsp.readFile(path.join(staging, 'package.json'), 'utf8'),
-		) as PackageManifest;
+		const manifest = JSON.parse(await fsp.readFile(path.join(staging, 'package.json'), 'utf8')) as PackageManifest;
+		delete manifest.devDependencies;
+		delete manifest.peerDependencies;
+		delete manifest.optionalDependencies;
 		// n8n only loads folders matching these names and skips others without a word.
 		if (!/^(@[a-z0-9-~][a-z0-9-._~]*\/)?n8n-nodes-/.test(manifest.name)) {
 			throw new Error(`${manifest.name}: n8n only loads community packages named n8n-nodes-* or @scope/n8n-nodes-*`);

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /** The internal REST API under `/rest` of a real n8n, the one the editor uses (cookie auth, `{ data }` envelopes). */
 import * as path from 'node:path';
 
@@ -87,7 +88,8 @@ export class N8nRestClient {
 	async upsertWorkflow(json: N8nWorkflowJson): Promise<N8nWorkflow> {
 		const existing = json.id ? await this.getWorkflow(json.id).catch(() => undefined) : undefined;
 		if (!existing) return this.importWorkflow(json);
-		const { id, ...body } = workflowBody(json);
+		const body = workflowBody(json);
+		delete body.id;
 		return this.request<N8nWorkflow>('PATCH', `/workflows/${encodeURIComponent(existing.id)}?forceSave=true`, body);
 	}
 

@@ -98,7 +98,9 @@ const getEmployee: Handler = ({ params, query }, data) => {
 type EmployeeChanges = Partial<Omit<EmployeeRecord, 'external_id' | 'low_data_availability' | 'last_updated'>>;
 
 function employeeChanges(body: Record<string, unknown>): EmployeeChanges {
-	const { external_id: _id, employee_documents: _documents, ...changes } = body;
+	const changes = { ...body };
+	delete changes.external_id;
+	delete changes.employee_documents;
 	return changes as EmployeeChanges;
 }
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * A stand-in for n8n's webhook route around one trigger node: real HTTP on 127.0.0.1, the request decorated the way
  * n8n's body parser does it (rawBody read lazily through readRawBody(), `ip`, parsed `body`), the reply written
@@ -80,7 +81,8 @@ export async function startTriggerServer(setup: NodeSetup, vault: CredentialVaul
 		);
 		if (staticDataChanged) {
 			// As n8n's saveStaticData: the change flag itself is not stored.
-			const { __dataChanged: _flag, ...data } = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+			const data = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+			delete data.__dataChanged;
 			stored = JSON.stringify(data);
 		}
 		for (const run of result.workflowData ?? []) emitted.push(...run);

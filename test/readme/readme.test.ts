@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /** The README's item examples are what the trigger really emits. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

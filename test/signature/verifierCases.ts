@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * The verifier's test suite, written once and run by two runtimes: Jest on Node (verifier.test.ts) and Deno 2
  * (test/deno/verifier.test.ts). Each runner passes in how it reads the vector files; everything else is shared.
