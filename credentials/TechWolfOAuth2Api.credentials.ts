@@ -41,7 +41,7 @@ export class TechWolfOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'https://techwolf.eu.auth0.com/oauth/token',
+			placeholder: 'e.g. https://techwolf.eu.auth0.com/oauth/token',
 			displayOptions: { show: { region: ['custom'] } },
 		},
 		{
@@ -50,7 +50,7 @@ export class TechWolfOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'eu3.techwolf.ai',
+			placeholder: 'e.g. eu3.techwolf.ai',
 			displayOptions: { show: { region: ['custom'] } },
 		},
 		{
@@ -73,7 +73,7 @@ export class TechWolfOAuth2Api implements ICredentialType {
 			name: 'scopes',
 			type: 'string',
 			default: '',
-			placeholder: 'read write',
+			placeholder: 'e.g. read write',
 			description:
 				'Space-separated scopes to request (read, write, read_reports). Empty requests every scope your client has.',
 		},

@@ -21,7 +21,7 @@ export class TechWolfWebhookApi implements ICredentialType {
 			typeOptions: { rows: 3 },
 			default: '',
 			required: true,
-			placeholder: 'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a',
+			placeholder: 'e.g. d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a',
 			description:
 				'The Ed25519 public key TechWolf gave you for this webhook endpoint: 64 hexadecimal characters. During a key rotation, add the new key on its own line and keep the old one until TechWolf stops signing with it. A running trigger reads this field again at most every 60 seconds: a removed key stops verifying within a minute.',
 		},

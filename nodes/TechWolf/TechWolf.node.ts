@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { resourcesProperties } from './actions/resources';
+import { resourcesProperties, subtitle } from './actions/resources';
 import { router } from './actions/router';
 
 export class TechWolf implements INodeType {
@@ -10,7 +10,7 @@ export class TechWolf implements INodeType {
 		icon: { light: 'file:../../icons/techwolf.svg', dark: 'file:../../icons/techwolf.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle,
 		description: "Read and update skills data in TechWolf's SkillEngine, and resolve TechWolf webhook events",
 		defaults: { name: 'TechWolf' },
 		usableAsTool: true,

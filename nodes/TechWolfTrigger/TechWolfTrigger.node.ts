@@ -25,7 +25,8 @@ export class TechWolfTrigger implements INodeType {
 		// its expression sandbox on every request before the node runs (bench/README.md, "The end-to-end gap"). From
 		// 1.1 on it only reads the body, which is all this node needs.
 		version: 1.1,
-		subtitle: '={{ $parameter["events"].includes("*") ? "All events" : $parameter["events"].length + " event types" }}',
+		subtitle:
+			'={{ $parameter["events"].includes("*") ? "All Events" : $parameter["events"].length === 1 ? "1 Event Type" : $parameter["events"].length + " Event Types" }}',
 		description: 'Starts the workflow when TechWolf sends a signed webhook event (skill profiles, skills, taxonomy)',
 		defaults: { name: 'TechWolf Trigger' },
 		inputs: [],

@@ -66,7 +66,7 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'customAllowedRanges',
 				type: 'string',
 				default: '',
-				placeholder: '203.0.113.0/24, 2001:db8::/32',
+				placeholder: 'e.g. 203.0.113.0/24, 2001:db8::/32',
 				description:
 					'More addresses or CIDR ranges to accept, comma-separated. With neither this nor a preset, any address may call.',
 			},
@@ -100,7 +100,7 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'expectedTenant',
 				type: 'string',
 				default: '',
-				placeholder: 'acme',
+				placeholder: 'e.g. acme',
 				description:
 					'Reject events of any other tenant (X-Tenant header). Empty accepts any tenant signed by your key.',
 			},

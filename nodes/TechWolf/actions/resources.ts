@@ -35,6 +35,16 @@ const resourceSelector: INodeProperties = {
 	default: 'event',
 };
 
+/** Every resource and operation value pair, keyed `resource:operation`, with its canvas subtitle "Get Many: Employee". */
+export const subtitles: Readonly<Record<string, string>> = Object.fromEntries(
+	Object.entries(resources).flatMap(([resource, { label, operations }]) =>
+		Object.entries(operations).map(([operation, op]) => [`${resource}:${operation}`, `${op.label}: ${label}`]),
+	),
+);
+
+/** The node's subtitle: the labels of the selected operation and resource, in title case as n8n's UX guidelines ask. */
+export const subtitle = `={{ (${JSON.stringify(subtitles)})[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
+
 /** The Resource list, then every resource's Operation list and fields. */
 export const resourcesProperties: INodeProperties[] = [
 	resourceSelector,

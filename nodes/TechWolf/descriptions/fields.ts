@@ -2,7 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 export function idField(name: string, displayName: string, description: string): INodeProperties {
-	return { displayName, name, type: 'string', required: true, default: '', placeholder: 'E12345', description };
+	return { displayName, name, type: 'string', required: true, default: '', placeholder: 'e.g. E12345', description };
 }
 
 /** The optional settings of an operation, behind "Add Option" (`options`) or "Add Filter" (`filters`). */

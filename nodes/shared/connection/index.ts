@@ -113,7 +113,7 @@ export const connectionProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'acme',
+		placeholder: 'e.g. acme',
 		description: 'Your TechWolf tenant name, as in https://acme.eu.techwolf.ai',
 	},
 	{
@@ -121,7 +121,7 @@ export const connectionProperties: INodeProperties[] = [
 		name: 'hostRegion',
 		type: 'string',
 		default: '',
-		placeholder: 'eu',
+		placeholder: 'e.g. eu3',
 		description:
 			'Leave empty to call https://{tenant}.eu.techwolf.ai (Europe) or https://{tenant}.us.techwolf.ai (United States). If TechWolf gave you another address, such as https://acme.eu3.techwolf.ai, type its region part (eu3).',
 		displayOptions: { show: { region: ['eu', 'us'] } },
@@ -132,7 +132,7 @@ export const connectionProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'https://acme.eu.techwolf.ai',
+		placeholder: 'e.g. https://acme.eu.techwolf.ai',
 		description: 'Where the SkillEngine API is, without a trailing path',
 		displayOptions: { show: { region: ['custom'] } },
 	},

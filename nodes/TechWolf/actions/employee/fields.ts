@@ -32,7 +32,7 @@ export const employeeFields: INodeProperties[] = [
 				name: 'languages',
 				type: 'string',
 				default: '',
-				placeholder: 'en, nl',
+				placeholder: 'e.g. en, nl',
 				description: 'Comma-separated languages the employee speaks',
 			},
 			{ displayName: 'Organisational Unit', name: 'organisational_unit', type: 'string', default: '' },

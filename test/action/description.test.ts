@@ -1,0 +1,59 @@
+/**
+ * What n8n's editor shows for the nodes, evaluated by n8n-workflow's own expression engine: the canvas subtitles in
+ * title case (n8n's UX guidelines), and every text placeholder an example starting with "e.g.".
+ */
+import type { IDataObject, INodeProperties, INodeType } from 'n8n-workflow';
+
+import { TechWolfApi } from '../../credentials/TechWolfApi.credentials';
+import { TechWolfOAuth2Api } from '../../credentials/TechWolfOAuth2Api.credentials';
+import { TechWolfWebhookApi } from '../../credentials/TechWolfWebhookApi.credentials';
+import { TechWolf } from '../../nodes/TechWolf/TechWolf.node';
+import { resources } from '../../nodes/TechWolf/actions/resources';
+import { TechWolfTrigger } from '../../nodes/TechWolfTrigger/TechWolfTrigger.node';
+import { workflowWith } from '../harness/n8n';
+
+function subtitleOf(nodeType: INodeType, parameters: IDataObject): unknown {
+	const { workflow, node } = workflowWith({ nodeType, parameters, credentials: {} });
+	return workflow.expression.getSimpleParameterValue(node, nodeType.description.subtitle, 'internal', {});
+}
+
+test('the TechWolf node subtitle names the operation and resource by their labels', () => {
+	expect(subtitleOf(new TechWolf(), { resource: 'employee', operation: 'getAll' })).toBe('Get Many: Employee');
+	expect(subtitleOf(new TechWolf(), { resource: 'event', operation: 'getResource' })).toBe('Get Resource: Event');
+	for (const [resource, { label, operations }] of Object.entries(resources)) {
+		for (const [operation, { label: operationLabel }] of Object.entries(operations)) {
+			expect(subtitleOf(new TechWolf(), { resource, operation })).toBe(`${operationLabel}: ${label}`);
+		}
+	}
+});
+
+test('the trigger subtitle counts the selected event types in title case', () => {
+	expect(subtitleOf(new TechWolfTrigger(), { events: ['*'] })).toBe('All Events');
+	expect(subtitleOf(new TechWolfTrigger(), { events: ['employee.created'] })).toBe('1 Event Type');
+	expect(subtitleOf(new TechWolfTrigger(), { events: ['employee.created', 'job.updated'] })).toBe('2 Event Types');
+});
+
+function allProperties(properties: INodeProperties[]): INodeProperties[] {
+	return properties.flatMap((property) => [
+		property,
+		...allProperties(
+			(property.options ?? []).flatMap((option) =>
+				'values' in option ? option.values : 'type' in option ? [option as INodeProperties] : [],
+			),
+		),
+	]);
+}
+
+test.each([
+	['TechWolf', new TechWolf().description.properties],
+	['TechWolf Trigger', new TechWolfTrigger().description.properties],
+	['TechWolf OAuth2 API', new TechWolfOAuth2Api().properties],
+	['TechWolf API', new TechWolfApi().properties],
+	['TechWolf Webhook API', new TechWolfWebhookApi().properties],
+])('%s: every text placeholder starts with "e.g."', (_name, properties) => {
+	const placeholders = allProperties(properties)
+		.filter((property) => property.placeholder && !['collection', 'fixedCollection'].includes(property.type))
+		.map((property) => `${property.name}: ${property.placeholder}`);
+	expect(placeholders.length).toBeGreaterThan(0);
+	expect(placeholders.filter((text) => !/^[^:]+: e\.g\. /.test(text))).toEqual([]);
+});
