@@ -13,6 +13,7 @@ import { handleDelivery, readDelivery } from './delivery';
 import { triggerProperties } from './properties';
 import { misconfigured, sendReply } from './replies';
 import { loadSettings, type TriggerSettings } from './settings';
+import { techWolfAccessTokenKeysTest } from './accessTokenKeysTest';
 import { techWolfSigningKeysTest } from './signingKeysTest';
 
 export class TechWolfTrigger implements INodeType {
@@ -31,7 +32,20 @@ export class TechWolfTrigger implements INodeType {
 		defaults: { name: 'TechWolf Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'techWolfWebhookApi', required: true, testedBy: 'techWolfSigningKeysTest' }],
+		credentials: [
+			{ name: 'techWolfWebhookApi', required: true, testedBy: 'techWolfSigningKeysTest' },
+			{
+				name: 'techWolfWebhookJwksApi',
+				required: true,
+				displayOptions: { show: { requireAccessToken: [true], accessTokenKeys: ['jwks'] } },
+			},
+			{
+				name: 'techWolfWebhookTokenKeyApi',
+				required: true,
+				testedBy: 'techWolfAccessTokenKeysTest',
+				displayOptions: { show: { requireAccessToken: [true], accessTokenKeys: ['publicKey'] } },
+			},
+		],
 		webhooks: [
 			{
 				name: 'default',
@@ -44,7 +58,7 @@ export class TechWolfTrigger implements INodeType {
 		properties: triggerProperties,
 	};
 
-	methods = { credentialTest: { techWolfSigningKeysTest } };
+	methods = { credentialTest: { techWolfSigningKeysTest, techWolfAccessTokenKeysTest } };
 
 	/**
 	 * TechWolf has no API to register webhooks: the user hands the URL over once. So there is nothing to check, create
@@ -80,8 +94,9 @@ export class TechWolfTrigger implements INodeType {
 			return sendReply(this, misconfigured(this, error as Error));
 		}
 		const delivery = await readDelivery(this);
-		// Synchronous from here on: the deduplication claim cannot interleave with another delivery.
-		const outcome = handleDelivery(delivery, settings, rememberedIdsOf(this));
+		// The deduplication claim inside is synchronous, so it cannot interleave with another delivery's; the only
+		// await in handleDelivery (the access token's key lookup) comes before it.
+		const outcome = await handleDelivery(delivery, settings, rememberedIdsOf(this));
 		return sendReply(this, outcome);
 	}
 }

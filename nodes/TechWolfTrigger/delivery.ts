@@ -5,6 +5,7 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
 import { HEALTH_CHECK_TYPE, parseCloudEvent, toEventItem } from '../shared/events';
+import type { ReadToken } from '../shared/accessToken';
 import type { RequestHeaders } from '../shared/signature';
 import { claimEvent, type RememberedIds } from './deduplication';
 import { acknowledged, rejected, type Outcome } from './replies';
@@ -37,24 +38,41 @@ export async function readDelivery(context: IWebhookFunctions): Promise<Delivery
 }
 
 /**
- * The order follows TechWolf's contract and fails closed: source address (403), then signature and freshness (401),
- * then the CloudEvent itself (400), then what the user asked for (health checks, event types, duplicates), which are
- * all acknowledged with 200 because any other status makes TechWolf retry.
+ * The order follows TechWolf's contract and fails closed, cheapest check first: source address (403); with Require
+ * Access Token, the token's form and claims (401, no cryptography); the signature and freshness (401); then the
+ * token's signature (401), which may fetch the JWKS, so that only a request TechWolf signed can make n8n call the
+ * authorization server (a JWKS that cannot be loaded is a 503, so that TechWolf delivers again); then the CloudEvent
+ * itself (400); then what the user asked for (health checks, event types, duplicates), which are all acknowledged
+ * with 200 because any other status makes TechWolf retry.
  */
-export function handleDelivery(
+export async function handleDelivery(
 	delivery: Delivery,
 	settings: TriggerSettings,
 	remembered: RememberedIds,
 	nowSeconds = Math.floor(Date.now() / 1000),
-): Outcome {
+): Promise<Outcome> {
 	if (!settings.allowlist.isEmpty && !settings.allowlist.allows(delivery.clientAddress)) {
 		return rejected(403, 'source_not_allowed', 'Requests from this address are not accepted');
+	}
+
+	// The token read now, its signature checked after TechWolf's.
+	let token: ReadToken | undefined;
+	if (settings.accessToken) {
+		const reading = settings.accessToken.verifier.read(delivery.headers.authorization, nowSeconds);
+		if (!reading.ok) return rejected(reading.status, reading.reason, reading.message, reading.detail);
+		token = reading.token;
 	}
 
 	const verification = settings.verifier.verify(delivery.headers, delivery.rawBody, nowSeconds);
 	if (!verification.ok) return rejected(401, verification.reason, verification.message);
 	if (settings.expectedTenant !== undefined && verification.tenant !== settings.expectedTenant) {
 		return rejected(401, 'unexpected_tenant', 'Events of this tenant are not accepted here');
+	}
+
+	if (settings.accessToken) {
+		const { verifier, fetchJwks } = settings.accessToken;
+		const check = await verifier.verifySignature(token as ReadToken, fetchJwks, nowSeconds);
+		if (!check.ok) return rejected(check.status, check.reason, check.message, check.detail);
 	}
 
 	// verify() passed, so the raw body is present.

@@ -42,6 +42,33 @@ export const triggerProperties: INodeProperties[] = [
 		],
 	},
 	{
+		displayName: 'Require Access Token',
+		name: 'requireAccessToken',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether every delivery must also carry an access token from your own authorization server (Authorization: Bearer), on top of TechWolf's signature. Turn it on once you gave TechWolf a token URL, client ID and secret for OAuth2 endpoint authentication.",
+	},
+	{
+		displayName: 'Access Token Keys',
+		name: 'accessTokenKeys',
+		type: 'options',
+		default: 'jwks',
+		displayOptions: { show: { requireAccessToken: [true] } },
+		options: [
+			{
+				name: 'From a JWKS URL',
+				value: 'jwks',
+				description: "Your authorization server's published key set; key rotations are picked up by themselves",
+			},
+			{
+				name: 'Pasted Public Key',
+				value: 'publicKey',
+				description: 'For an authorization server without a JWKS URL',
+			},
+		],
+	},
+	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',

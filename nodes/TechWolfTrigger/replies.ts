@@ -10,14 +10,16 @@ import type { TechWolfEventItem } from '../shared/events';
 export type ReplyBody = Record<string, string>;
 
 export interface Outcome {
-	status: 200 | 400 | 401 | 403 | 500;
+	status: 200 | 400 | 401 | 403 | 500 | 503;
 	body: ReplyBody;
 	/** Present when the workflow should start. */
 	item?: TechWolfEventItem;
+	/** A problem on the receiving side that n8n's log must show (a JWKS that cannot be loaded). */
+	warning?: string;
 }
 
-export function rejected(status: 400 | 401 | 403, reason: string, message: string): Outcome {
-	return { status, body: { status: 'rejected', reason, message } };
+export function rejected(status: 400 | 401 | 403 | 503, reason: string, message: string, warning?: string): Outcome {
+	return { status, body: { status: 'rejected', reason, message }, ...(warning ? { warning } : {}) };
 }
 
 /** 200 in every case: any other status makes TechWolf retry. */
@@ -39,6 +41,7 @@ export function misconfigured(context: IWebhookFunctions, error: Error): Outcome
 
 /** Writes the reply itself (the webhook's response mode is 'onReceived') and starts the workflow for an item. */
 export function sendReply(context: IWebhookFunctions, outcome: Outcome): IWebhookResponseData {
+	if (outcome.warning) context.logger.warn(`TechWolf Trigger: ${outcome.warning}`);
 	if (outcome.status !== 200 && outcome.status !== 500) {
 		context.logger.debug(`TechWolf Trigger rejected a request (${outcome.status}): ${outcome.body.message}`);
 	}

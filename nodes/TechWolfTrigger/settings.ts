@@ -5,6 +5,12 @@
  */
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
+import type { AccessTokenVerifier, JwksFetcher } from '../shared/accessToken';
+import {
+	ACCESS_TOKEN_CREDENTIAL,
+	accessTokenVerifierFor,
+	type AccessTokenKeySource,
+} from '../shared/accessToken/credential';
 import {
 	DEFAULT_MAX_SIGNATURES,
 	DEFAULT_TOLERANCE_SECONDS,
@@ -36,10 +42,20 @@ export interface TriggerSettings {
 	allowlist: SourceAllowlist;
 	/** `windowSeconds` 0 turns deduplication off. */
 	deduplication: DeduplicationPolicy;
+	/** Set when Require Access Token is on: the verifier, and how it fetches a JWKS (n8n's request helper). */
+	accessToken?: { verifier: AccessTokenVerifier; fetchJwks: JwksFetcher };
 }
 
+/** TechWolf waits 15 s for an answer; a JWKS that takes longer than this is treated as unavailable. */
+const JWKS_TIMEOUT_MS = 5000;
+
 /** Builds the settings from the credential's key text and the node's parameters; throws with a message to act on. */
-export function triggerSettings(keysText: string, events: readonly string[], options: TriggerOptions): TriggerSettings {
+export function triggerSettings(
+	keysText: string,
+	events: readonly string[],
+	options: TriggerOptions,
+	accessToken?: TriggerSettings['accessToken'],
+): TriggerSettings {
 	const windowMinutes = options.deduplicationWindowMinutes ?? DEFAULT_WINDOW_MINUTES;
 	if (!Number.isFinite(windowMinutes) || windowMinutes < 0) {
 		throw new RangeError('Deduplication Window must be 0 (off) or a positive number of minutes');
@@ -57,6 +73,7 @@ export function triggerSettings(keysText: string, events: readonly string[], opt
 		expectedTenant: options.expectedTenant?.trim() || undefined,
 		allowlist: new SourceAllowlist(options.allowedSources ?? [], options.customAllowedRanges ?? ''),
 		deduplication: { windowSeconds: Math.round(windowMinutes * 60), maxEvents: STORED_MAX_EVENTS },
+		...(accessToken ? { accessToken } : {}),
 	};
 }
 
@@ -100,5 +117,21 @@ export async function loadSettings(
 	const keysText = await signingKeysText(context, reuseSigningKeys);
 	const events = context.getNodeParameter('events', []) as string[];
 	const options = context.getNodeParameter('options', {}) as TriggerOptions;
-	return triggerSettings(keysText, events, options);
+	let accessToken: TriggerSettings['accessToken'];
+	if (context.getNodeParameter('requireAccessToken', false) === true) {
+		const source = context.getNodeParameter('accessTokenKeys', 'jwks') as AccessTokenKeySource;
+		accessToken = {
+			verifier: accessTokenVerifierFor(source, await context.getCredentials(ACCESS_TOKEN_CREDENTIAL[source])),
+			fetchJwks: async (url) =>
+				await context.helpers.httpRequest({
+					method: 'GET',
+					url,
+					headers: { accept: 'application/json' },
+					encoding: 'text',
+					json: false,
+					timeout: JWKS_TIMEOUT_MS,
+				}),
+		};
+	}
+	return triggerSettings(keysText, events, options, accessToken);
 }

@@ -25,18 +25,18 @@ function signedEvent(id: string, timestamp = NOW) {
 }
 
 describe('handleDelivery', () => {
-	test('property: whatever a sender sends, the answer is 200, 400, 401 or 403 and never a throw', () => {
+	test('property: whatever a sender sends, the answer is 200, 400, 401 or 403 and never a throw', async () => {
 		const valid = signedEvent('evt-1');
-		fc.assert(
-			fc.property(
+		await fc.assert(
+			fc.asyncProperty(
 				fc.dictionary(
 					fc.constantFrom('x-signature-timestamp', 'x-tenant', 'x-event-id', 'x-signature-v1', 'content-type'),
 					fc.oneof(fc.string(), fc.array(fc.string(), { maxLength: 2 })),
 				),
 				fc.option(fc.uint8Array({ maxLength: 300 }), { nil: undefined }),
 				fc.boolean(),
-				(randomHeaders, randomBody, useValidHeaders) => {
-					const outcome = handleDelivery(
+				async (randomHeaders, randomBody, useValidHeaders) => {
+					const outcome = await handleDelivery(
 						{
 							headers: useValidHeaders ? { ...valid.headers, ...randomHeaders } : randomHeaders,
 							rawBody: randomBody,
@@ -53,14 +53,14 @@ describe('handleDelivery', () => {
 		);
 	});
 
-	test('a redelivery after the window is accepted again', () => {
+	test('a redelivery after the window is accepted again', async () => {
 		const remembered = { scope: 'window', staticData: {} };
 		const first = signedEvent('evt-window', NOW);
-		expect(handleDelivery(first, settings, remembered, NOW).body.status).toBe('accepted');
+		expect((await handleDelivery(first, settings, remembered, NOW)).body.status).toBe('accepted');
 		const soon = signedEvent('evt-window', NOW + 120);
-		expect(handleDelivery(soon, settings, remembered, NOW + 120).body.status).toBe('duplicate');
+		expect((await handleDelivery(soon, settings, remembered, NOW + 120)).body.status).toBe('duplicate');
 		const later = signedEvent('evt-window', NOW + 3601);
-		expect(handleDelivery(later, settings, remembered, NOW + 3601).body.status).toBe('accepted');
+		expect((await handleDelivery(later, settings, remembered, NOW + 3601)).body.status).toBe('accepted');
 	});
 
 	test('settings refuse unusable options with messages to act on', () => {

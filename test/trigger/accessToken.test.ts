@@ -1,0 +1,202 @@
+/**
+ * Require Access Token, at the HTTP level: real requests into the trigger's webhook() in n8n-core's WebhookContext,
+ * signed by the sandbox's signer, with tokens from the sandbox's authorization server, whose JWKS the trigger fetches
+ * over real HTTP through n8n's request helper.
+ */
+import type { ICredentialsDecrypted, ICredentialTestFunctions } from 'n8n-workflow';
+
+import { TechWolfApi } from '../../credentials/TechWolfApi.credentials';
+import { TechWolfOAuth2Api } from '../../credentials/TechWolfOAuth2Api.credentials';
+import { TechWolfWebhookApi } from '../../credentials/TechWolfWebhookApi.credentials';
+import { TechWolfWebhookJwksApi } from '../../credentials/TechWolfWebhookJwksApi.credentials';
+import { TechWolfWebhookTokenKeyApi } from '../../credentials/TechWolfWebhookTokenKeyApi.credentials';
+import { ACCESS_TOKEN_CREDENTIAL } from '../../nodes/shared/accessToken/credential';
+import { techWolfAccessTokenKeysTest } from '../../nodes/TechWolfTrigger/accessTokenKeysTest';
+import { TechWolfTrigger } from '../../nodes/TechWolfTrigger/TechWolfTrigger.node';
+import { startAuthorizationServer, type AuthorizationServer } from '../../sandbox/authorizationServer';
+import { buildEvent, signedDelivery } from '../../sandbox/events';
+import { generateSigningKeyPair } from '../../sandbox/signer';
+import { CredentialVault } from '../harness/n8n';
+import { startTriggerServer, type TriggerServer } from '../harness/triggerServer';
+
+const AUDIENCE = 'https://n8n.test/techwolf';
+const signing = generateSigningKeyPair();
+
+let auth: AuthorizationServer;
+beforeEach(async () => {
+	auth = await startAuthorizationServer({ audiences: [AUDIENCE] });
+});
+afterEach(async () => {
+	await auth.stop();
+});
+
+function vault(jwks: Record<string, string> = {}, pasted: Record<string, string> = {}): CredentialVault {
+	const credentials = new CredentialVault({
+		techWolfWebhookApi: new TechWolfWebhookApi(),
+		techWolfWebhookJwksApi: new TechWolfWebhookJwksApi(),
+		techWolfWebhookTokenKeyApi: new TechWolfWebhookTokenKeyApi(),
+		techWolfOAuth2Api: new TechWolfOAuth2Api(),
+		techWolfApi: new TechWolfApi(),
+	});
+	credentials.set('techWolfWebhookApi', { publicKeys: signing.publicKeyHex });
+	credentials.set('techWolfWebhookJwksApi', {
+		jwksUrl: auth.jwksUrl,
+		issuer: auth.issuer,
+		audience: AUDIENCE,
+		...jwks,
+	});
+	credentials.set('techWolfWebhookTokenKeyApi', { issuer: auth.issuer, audience: AUDIENCE, ...pasted });
+	return credentials;
+}
+
+async function withTrigger(
+	keys: 'jwks' | 'publicKey',
+	credentials: CredentialVault,
+	run: (server: TriggerServer) => Promise<void>,
+): Promise<void> {
+	const server = await startTriggerServer(
+		{
+			nodeType: new TechWolfTrigger(),
+			parameters: { events: ['*'], requireAccessToken: true, accessTokenKeys: keys },
+			credentials: { techWolfWebhookApi: 'c1', [ACCESS_TOKEN_CREDENTIAL[keys]]: 'c2' },
+		},
+		credentials,
+	);
+	try {
+		await run(server);
+		expect(server.errors).toEqual([]);
+	} finally {
+		await server.close();
+	}
+}
+
+/** A delivery as TechWolf sends it: signed, and with the token when one is given. */
+async function deliver(server: TriggerServer, authorization?: string, privateKey = signing.privateKey) {
+	const event = buildEvent('employee.skill_profile.updated', { tenant: 'acme', externalId: 'E1' });
+	const delivery = signedDelivery(event, { privateKeys: [privateKey] });
+	const response = await fetch(server.url, {
+		method: 'POST',
+		body: delivery.body,
+		headers: { ...delivery.headers, ...(authorization ? { authorization } : {}) },
+	});
+	return { status: response.status, body: (await response.json()) as Record<string, string> };
+}
+
+describe('TechWolf Trigger: Require Access Token (JWKS URL)', () => {
+	test('a signed delivery with a valid token is accepted; the JWKS is fetched once for many', async () => {
+		await withTrigger('jwks', vault(), async (server) => {
+			for (let i = 0; i < 3; i++) {
+				const reply = await deliver(server, `Bearer ${auth.issueToken()}`);
+				expect(reply).toMatchObject({ status: 200, body: { status: 'accepted' } });
+			}
+			expect(server.emitted).toHaveLength(3);
+			expect(auth.stats().jwksRequests).toBe(1);
+		});
+	});
+
+	test('without a token, or with a bad one, 401 with its reason and nothing emitted', async () => {
+		await withTrigger('jwks', vault(), async (server) => {
+			const other = auth.signToken(auth.standardClaims({ aud: 'https://someone-else' }));
+			const expired = auth.signToken(auth.standardClaims({ exp: Math.floor(Date.now() / 1000) - 3600 }));
+			const header = Buffer.from('{"alg":"none"}').toString('base64url');
+			const unsigned = `${header}.${auth.issueToken().split('.')[1]}.`;
+			for (const [authorization, reason] of [
+				[undefined, 'missing_access_token'],
+				[`Basic ${Buffer.from('a:b').toString('base64')}`, 'malformed_authorization'],
+				[`Bearer ${other}`, 'wrong_audience'],
+				[`Bearer ${expired}`, 'expired_access_token'],
+				[`Bearer ${unsigned}`, 'unsupported_algorithm'],
+			] as const) {
+				expect(await deliver(server, authorization)).toEqual({
+					status: 401,
+					body: { status: 'rejected', reason, message: expect.any(String) },
+				});
+			}
+			expect(server.emitted).toHaveLength(0);
+		});
+	});
+
+	test("TechWolf's signature is checked before the JWKS is fetched: a forged delivery never reaches the authorization server", async () => {
+		await withTrigger('jwks', vault(), async (server) => {
+			const reply = await deliver(server, `Bearer ${auth.issueToken()}`, generateSigningKeyPair().privateKey);
+			expect(reply).toMatchObject({ status: 401, body: { reason: 'no_matching_signature' } });
+			expect(auth.stats().jwksRequests).toBe(0);
+		});
+	});
+
+	test('an authorization server that rotated to an ES256 key: its tokens verify with the key set it publishes', async () => {
+		await withTrigger('jwks', vault(), async (server) => {
+			auth.rotateKeys({ retirePrevious: true, algorithm: 'ES256' });
+			expect(await deliver(server, `Bearer ${auth.issueToken()}`)).toMatchObject({ status: 200 });
+			expect(auth.stats().jwksRequests).toBe(1);
+		});
+	});
+
+	test('a JWKS that cannot be loaded: 503 (TechWolf delivers again), logged, nothing emitted', async () => {
+		auth.setJwksFault({ status: 200, body: '<html>maintenance</html>' });
+		await withTrigger('jwks', vault(), async (server) => {
+			const reply = await deliver(server, `Bearer ${auth.issueToken()}`);
+			expect(reply).toEqual({
+				status: 503,
+				body: { status: 'rejected', reason: 'jwks_unavailable', message: expect.stringMatching(/later/) },
+			});
+			expect(JSON.stringify(reply.body)).not.toContain(auth.jwksUrl);
+			expect(server.emitted).toHaveLength(0);
+		});
+	});
+
+	test('unusable access-token settings are a 500 misconfiguration, not the sender’s fault', async () => {
+		await withTrigger('jwks', vault({ issuer: '' }), async (server) => {
+			expect(await deliver(server, `Bearer ${auth.issueToken()}`)).toMatchObject({
+				status: 500,
+				body: { reason: 'misconfigured' },
+			});
+		});
+	});
+});
+
+describe('TechWolf Trigger: Require Access Token (pasted public key)', () => {
+	const pem = () => auth.currentKey().publicKey.export({ format: 'pem', type: 'spki' }).toString();
+
+	test('a valid token passes and a tampered one does not', async () => {
+		await withTrigger('publicKey', vault({}, { publicKeys: pem() }), async (server) => {
+			const token = auth.issueToken();
+			expect(await deliver(server, `Bearer ${token}`)).toMatchObject({ status: 200 });
+			const [header, payload, signature] = token.split('.') as [string, string, string];
+			const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+			const forged = Buffer.from(JSON.stringify({ ...claims, scope: `${String(claims.scope)} admin` })).toString(
+				'base64url',
+			);
+			const reply = await deliver(server, `Bearer ${header}.${forged}.${signature}`);
+			expect(reply).toMatchObject({ status: 401, body: { reason: 'invalid_token_signature' } });
+			expect(server.emitted).toHaveLength(1);
+		});
+	});
+
+	test('the credential test reads the keys and the policy', async () => {
+		const run = (data: Record<string, unknown>) =>
+			techWolfAccessTokenKeysTest.call(
+				{} as ICredentialTestFunctions,
+				{
+					id: '1',
+					name: 'keys',
+					type: 'techWolfWebhookTokenKeyApi',
+					data: { issuer: auth.issuer, audience: AUDIENCE, algorithms: ['RS256'], ...data },
+				} as ICredentialsDecrypted,
+			);
+		expect(await run({ publicKeys: pem() })).toEqual({ status: 'OK', message: 'The key is usable: RSA 2048-bit key' });
+		expect(await run({ publicKeys: 'nope' })).toMatchObject({ status: 'Error', message: expect.stringMatching(/PEM/) });
+		expect(await run({ publicKeys: pem(), audience: '' })).toMatchObject({
+			message: expect.stringMatching(/Audience/),
+		});
+	});
+});
+
+test('the credential names the trigger uses are the credential classes’ names', () => {
+	expect(ACCESS_TOKEN_CREDENTIAL).toEqual({
+		jwks: new TechWolfWebhookJwksApi().name,
+		publicKey: new TechWolfWebhookTokenKeyApi().name,
+	});
+	const listed = new TechWolfTrigger().description.credentials?.map((credential) => credential.name);
+	expect(listed).toEqual(['techWolfWebhookApi', ...Object.values(ACCESS_TOKEN_CREDENTIAL)]);
+});
