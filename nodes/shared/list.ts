@@ -1,5 +1,5 @@
 /** What users type between the entries of a list field: commas, semicolons, spaces or new lines. */
-export const LIST_SEPARATORS = /[\s,;]+/;
+const LIST_SEPARATORS = /[\s,;]+/;
 
 /** The non-empty entries of a typed list ("a, b\nc" is three entries), trimmed. */
 export function splitList(text: string, separators: RegExp = LIST_SEPARATORS): string[] {

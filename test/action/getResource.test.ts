@@ -9,6 +9,7 @@ import {
 	toEventItem,
 	type CatalogEntry,
 } from '../../nodes/shared/events';
+import { resources } from '../../nodes/TechWolf/actions/resources';
 import { FIXTURE_IDS } from '../../sandbox/data';
 import { buildEvent } from '../../sandbox/events';
 import { actionHarness, type ActionHarness } from './setup';
@@ -128,4 +129,28 @@ describe('Event → Get Resource', () => {
 			message: 'External ID is empty',
 		});
 	});
+
+	test('a taxonomy change TechWolf does not list is an error naming it, never another change', async () => {
+		await expect(
+			harness.run({
+				...getResource,
+				eventType: 'taxonomy.updated',
+				externalId: 'no-such-change',
+				operationType: FIXTURE_IDS.taxonomyChangeOperationType,
+			}),
+		).rejects.toMatchObject({
+			message: `TechWolf has no taxonomy change "no-such-change" of type ${FIXTURE_IDS.taxonomyChangeOperationType}`,
+		});
+	});
+});
+
+describe('the event catalog and the action node agree', () => {
+	test.each(EVENT_CATALOG.map((entry) => [entry.name, entry] as const))(
+		'%s: resolvedBy names an operation the router has',
+		(_name, entry) => {
+			if (entry.resolvedBy.resource === 'none') return expect(entry.type).toBe(HEALTH_CHECK_TYPE);
+			const { resource, operation } = entry.resolvedBy;
+			expect(Object.keys(resources[resource]?.operations ?? {})).toContain(operation);
+		},
+	);
 });

@@ -4,16 +4,10 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { SKILL_PROFILE_PATH } from '../../shared/apiPaths';
 import { PROFILE_ID, type ProfileEntity } from '../descriptions/skillProfile';
 import { techWolfApiRequest } from '../transport';
 import { checkId, readId } from './ids';
-
-const PROFILE_PATH: Record<ProfileEntity | 'jobSuggestions', (id: string) => string> = {
-	employee: (id) => `/employees/${id}/skill_profile`,
-	job: (id) => `/job_architecture/jobs/${id}/skill_profile`,
-	jobSuggestions: (id) => `/job_architecture/jobs/${id}/suggested_skill_profile`,
-	course: (id) => `/courses/${id}/skill_profile`,
-};
 
 /** The entity's id parameter (descriptions/skillProfile.ts), checked. */
 export function readProfileId(context: IExecuteFunctions, entity: ProfileEntity, itemIndex: number): string {
@@ -32,7 +26,7 @@ export async function fetchSkillProfile(
 	return (
 		((await techWolfApiRequest.call(context, {
 			method: 'GET',
-			path: PROFILE_PATH[entity](externalId),
+			path: SKILL_PROFILE_PATH[entity](externalId),
 			qs: query,
 			itemIndex,
 		})) as IDataObject | undefined) ?? {}
@@ -62,7 +56,7 @@ export async function sendSkillFeedback(
 	});
 	await techWolfApiRequest.call(context, {
 		method: 'PATCH',
-		path: PROFILE_PATH[entity](externalId),
+		path: SKILL_PROFILE_PATH[entity](externalId),
 		qs: { feedback_format: context.getNodeParameter('feedbackFormat', itemIndex, 'skills') },
 		body: { source, skills },
 		itemIndex,

@@ -1,6 +1,7 @@
 /** One skill of the taxonomy, read by Skill → Get and by Event → Get Resource for skill events. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { skillPath } from '../../shared/apiPaths';
 import { techWolfApiRequest } from '../transport';
 
 /** GET /taxonomy/skills/{id}: the skill; with `nullIfNotFound`, null when TechWolf answers 404 (deleted). */
@@ -13,7 +14,7 @@ export async function fetchSkill(
 ): Promise<IDataObject | null> {
 	const skill = (await techWolfApiRequest.call(context, {
 		method: 'GET',
-		path: `/taxonomy/skills/${skillId}`,
+		path: skillPath(skillId),
 		qs: query,
 		itemIndex,
 		nullIfNotFound,

@@ -1,6 +1,7 @@
 /** Changes to the taxonomy, read by Taxonomy → Export Changes and by Event → Get Resource for Taxonomy Updated. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { TAXONOMY_EXPORT_PATH } from '../../shared/apiPaths';
 import { techWolfKeysetPaginated, type Take } from '../transport';
 import { parseDate } from './parameters';
 
@@ -39,7 +40,7 @@ export async function exportTaxonomyChanges(
 		context,
 		{
 			method: 'POST',
-			path: '/taxonomy/export',
+			path: TAXONOMY_EXPORT_PATH,
 			qs: query.externalVendor ? { external_vendor: query.externalVendor } : {},
 			body: filters.length > 0 ? { filters } : {},
 			itemIndex,

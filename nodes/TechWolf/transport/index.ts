@@ -109,7 +109,7 @@ const STATUS_HINTS: Record<number, string> = {
 	429: 'TechWolf is rate limiting this workflow; it was retried and is still limited.',
 };
 
-export function toNodeApiError(context: IExecuteFunctions, error: unknown, request: ApiRequest): NodeApiError {
+function toNodeApiError(context: IExecuteFunctions, error: unknown, request: ApiRequest): NodeApiError {
 	const failure = httpFailure(error);
 	const { title, description } = techWolfErrorText(failure.data);
 	const where = `${request.method} ${request.path}`;

@@ -3,31 +3,34 @@
  * the API base URL, the OAuth2 token endpoint, and the request authentication. The credentials own all of this, so
  * the transport only ever sends paths (`/employees/E1/skill_profile`).
  */
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 /** TechWolf's published Auth0 endpoints per region (TechWolf docs, "Authentication"). */
-export const TECHWOLF_REGIONS = {
+const TECHWOLF_REGIONS = {
 	eu: {
-		label: 'Europe',
 		tokenUrl: 'https://techwolf.eu.auth0.com/oauth/token',
 		audience: 'eu3.techwolf.ai',
 		hostLabel: 'eu',
 	},
 	us: {
-		label: 'United States',
 		tokenUrl: 'https://techwolf-us.us.auth0.com/oauth/token',
 		audience: 'us3.techwolf.ai',
 		hostLabel: 'us',
 	},
 } as const;
 
-export type RegionChoice = keyof typeof TECHWOLF_REGIONS | 'custom';
+type RegionChoice = keyof typeof TECHWOLF_REGIONS | 'custom';
 
 /** TechWolf's documented limits for tenant names and ids in URLs. */
 const TENANT = /^[a-zA-Z0-9][a-zA-Z0-9-]{0,62}$/;
 const HOST_LABEL = /^[a-z0-9][a-z0-9-]{0,30}$/;
 
-export class ConnectionSettingsError extends Error {}
+class ConnectionSettingsError extends Error {}
 
 function text(credentials: ICredentialDataDecryptedObject, field: string): string {
 	const value = credentials[field];
@@ -36,7 +39,8 @@ function text(credentials: ICredentialDataDecryptedObject, field: string): strin
 
 function region(credentials: ICredentialDataDecryptedObject): RegionChoice {
 	const value = text(credentials, 'region');
-	return value === 'us' || value === 'custom' ? value : 'eu';
+	if (value === 'custom' || Object.prototype.hasOwnProperty.call(TECHWOLF_REGIONS, value)) return value as RegionChoice;
+	return 'eu';
 }
 
 function parseUrl(value: string): URL | undefined {
@@ -94,6 +98,20 @@ export async function authenticateRequest(
 	};
 }
 
+const apiHost = (region: keyof typeof TECHWOLF_REGIONS) =>
+	`https://{tenant}.${TECHWOLF_REGIONS[region].hostLabel}.techwolf.ai`;
+
+/** TechWolf's regions as the Region field lists them; their names appear nowhere else. */
+const REGION_OPTIONS = [
+	{ name: 'Europe', value: 'eu', description: `API at ${apiHost('eu')}` },
+	{ name: 'United States', value: 'us', description: `API at ${apiHost('us')}` },
+] as const satisfies ReadonlyArray<{ name: string; value: keyof typeof TECHWOLF_REGIONS; description: string }>;
+
+const REGION_CHOICES: INodePropertyOptions[] = [
+	...REGION_OPTIONS,
+	{ name: 'Custom', value: 'custom', description: 'Type the addresses, e.g. for another region or a sandbox' },
+];
+
 /** The connection fields both credentials show: region, tenant, and where the API is. */
 export const connectionProperties: INodeProperties[] = [
 	{
@@ -101,11 +119,7 @@ export const connectionProperties: INodeProperties[] = [
 		name: 'region',
 		type: 'options',
 		default: 'eu',
-		options: [
-			{ name: 'Europe', value: 'eu', description: 'API at https://{tenant}.eu.techwolf.ai' },
-			{ name: 'United States', value: 'us', description: 'API at https://{tenant}.us.techwolf.ai' },
-			{ name: 'Custom', value: 'custom', description: 'Type the addresses, e.g. for another region or a sandbox' },
-		],
+		options: REGION_CHOICES,
 	},
 	{
 		displayName: 'Tenant',
@@ -122,9 +136,8 @@ export const connectionProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. eu3',
-		description:
-			'Leave empty to call https://{tenant}.eu.techwolf.ai (Europe) or https://{tenant}.us.techwolf.ai (United States). If TechWolf gave you another address, such as https://acme.eu3.techwolf.ai, type its region part (eu3).',
-		displayOptions: { show: { region: ['eu', 'us'] } },
+		description: `Leave empty to call ${REGION_OPTIONS.map(({ name, value }) => `${apiHost(value)} (${name})`).join(' or ')}. If TechWolf gave you another address, such as https://acme.eu3.techwolf.ai, type its region part (eu3).`,
+		displayOptions: { show: { region: REGION_OPTIONS.map(({ value }) => value) } },
 	},
 	{
 		displayName: 'API Base URL',

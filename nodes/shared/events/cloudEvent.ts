@@ -2,13 +2,7 @@
  * TechWolf's thin CloudEvents 1.0: the typed shapes (derived from the catalog, so a new catalog entry is typed too),
  * the strict parser the trigger applies to a verified body, and the flat item both nodes agree on.
  */
-import {
-	describeUnknownType,
-	findEventType,
-	type CatalogEntry,
-	type EVENT_CATALOG,
-	type EventDataShape,
-} from './catalog';
+import { describeType, findEventType, type CatalogEntry, type EVENT_DEFINITIONS, type EventDataShape } from './catalog';
 
 export interface EntityEventData {
 	tenant_name: string;
@@ -40,7 +34,7 @@ export interface CloudEventEnvelope<Type extends string, Data> {
 	data: Data;
 }
 
-type Entry = (typeof EVENT_CATALOG)[number];
+type Entry = (typeof EVENT_DEFINITIONS)[number];
 
 /** One member per catalog entry, discriminated by `type`. */
 export type TechWolfCloudEvent = {
@@ -176,7 +170,7 @@ export function toEventItem(
 				change: parsed.entry.change,
 				version: parsed.entry.version,
 			}
-		: { ...describeUnknownType(event.type), change: null };
+		: { ...describeType(event.type), change: null };
 	return {
 		eventId: event.id,
 		eventType: event.type,

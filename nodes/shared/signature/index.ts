@@ -1,10 +1,4 @@
-export {
-	WebhookVerifier,
-	verifierFor,
-	SIGNATURE_HEADERS,
-	DEFAULT_TOLERANCE_SECONDS,
-	DEFAULT_MAX_SIGNATURES,
-} from './verifier';
-export type { Verification, VerificationFailure, RequestHeaders, VerifierOptions } from './verifier';
-export { parseSigningKeys, SigningKeyError, MAX_TRUSTED_KEYS } from './keys';
-export type { TrustedKey } from './keys';
+/** The webhook signature module's public face: what the trigger uses (verifier.ts documents the protocol). */
+export { WebhookVerifier, verifierFor, DEFAULT_TOLERANCE_SECONDS, DEFAULT_MAX_SIGNATURES } from './verifier';
+export type { Verification, RequestHeaders } from './verifier';
+export { parseSigningKeys, SigningKeyError } from './keys';

@@ -9,7 +9,7 @@ import { splitList } from '../list';
 import { decodeHex } from './hex';
 
 /** More keys than TechWolf ever has active at once would only multiply the work a hostile request can cause. */
-export const MAX_TRUSTED_KEYS = 8;
+const MAX_TRUSTED_KEYS = 8;
 
 export interface TrustedKey {
 	/** 1-based position in the credential, so error messages and items can point at it. */

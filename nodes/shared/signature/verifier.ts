@@ -13,7 +13,7 @@ import { SIGNATURE_BYTES, verifyEd25519 } from './ed25519';
 import { decodeHexInto } from './hex';
 import { signedMessage } from './message';
 
-export const SIGNATURE_HEADERS = {
+const SIGNATURE_HEADERS = {
 	timestamp: 'x-signature-timestamp',
 	tenant: 'x-tenant',
 	eventId: 'x-event-id',

@@ -1,0 +1,14 @@
+/**
+ * SkillEngine API paths that more than one module names: the action node's calls (nodes/TechWolf/helpers/) and the
+ * event catalog's `apiCall`, which tells people which call returns an event's state (nodes/shared/events/catalog.ts).
+ */
+export const SKILL_PROFILE_PATH: Record<'employee' | 'job' | 'jobSuggestions' | 'course', (id: string) => string> = {
+	employee: (id) => `/employees/${id}/skill_profile`,
+	job: (id) => `/job_architecture/jobs/${id}/skill_profile`,
+	jobSuggestions: (id) => `/job_architecture/jobs/${id}/suggested_skill_profile`,
+	course: (id) => `/courses/${id}/skill_profile`,
+};
+
+export const skillPath = (skillId: string): string => `/taxonomy/skills/${skillId}`;
+
+export const TAXONOMY_EXPORT_PATH = '/taxonomy/export';
