@@ -822,9 +822,9 @@ function generatedProfile(random: () => number, externalId: string, unit: UnitSe
 	};
 }
 
-function generateEmployees(data: SandboxData): void {
+function generateEmployees(data: SandboxData, employeeCount: number): void {
 	const random = seededRandom(20240102);
-	for (let index = 1; index <= FIXTURE_IDS.employeeCount; index++) {
+	for (let index = 1; index <= employeeCount; index++) {
 		const externalId = `E${index}`;
 		const unit = index <= 2 ? (UNITS[0] as UnitSeed) : pick(random, UNITS);
 		const position = index <= 2 ? (unit.positions[0] as UnitSeed['positions'][number]) : pick(random, unit.positions);
@@ -1167,7 +1167,12 @@ function generateTaxonomyChanges(data: SandboxData): void {
 }
 
 /** A fresh, mutable copy of the tenant's data; `reset()` calls it again. */
-export function createSandboxData(): SandboxData {
+export interface SandboxDataOptions {
+	/** How many employees (E1, E2, ...) to generate; FIXTURE_IDS.employeeCount by default. More make more export pages. */
+	employeeCount?: number;
+}
+
+export function createSandboxData(options: SandboxDataOptions = {}): SandboxData {
 	const data: SandboxData = {
 		employees: new Map(),
 		employeeProfiles: new Map(),
@@ -1176,7 +1181,7 @@ export function createSandboxData(): SandboxData {
 		skills: buildTaxonomy(),
 		taxonomyChanges: [],
 	};
-	generateEmployees(data);
+	generateEmployees(data, options.employeeCount ?? FIXTURE_IDS.employeeCount);
 	generateJobsAndCourses(data);
 	generateTaxonomyChanges(data);
 	return data;

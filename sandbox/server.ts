@@ -39,6 +39,8 @@ export interface SandboxOptions {
 	clientSecret?: string;
 	audience?: string;
 	tokenLifetimeSeconds?: number;
+	/** Employees in the data set (250 by default); 401 or more make the employee export three pages or more. */
+	employeeCount?: number;
 	/** Called with one line per request, e.g. `GET /employees 200 2ms`. */
 	log?: (line: string) => void;
 }
@@ -155,7 +157,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	};
 	const log = options.log;
 
-	let data: SandboxData = createSandboxData();
+	const dataOptions = options.employeeCount === undefined ? {} : { employeeCount: options.employeeCount };
+	let data: SandboxData = createSandboxData(dataOptions);
 	let stats = emptyStats();
 	const faults = new FaultQueue();
 	let baseUrl = '';
@@ -337,7 +340,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			authority.expireAll();
 		},
 		reset() {
-			data = createSandboxData();
+			data = createSandboxData(dataOptions);
 			stats = emptyStats();
 			faults.clear();
 		},

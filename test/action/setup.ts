@@ -2,7 +2,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { TechWolf } from '../../nodes/TechWolf/TechWolf.node';
-import { oauth2CredentialData, startSandbox, type Sandbox } from '../../sandbox/server';
+import { oauth2CredentialData, startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
 import { runExecute, type CredentialVault } from '../harness/n8n';
 import { vaultWithKeys } from '../trigger/fixtures';
 
@@ -18,8 +18,9 @@ export interface ActionHarness {
 	json(parameters: IDataObject, items?: INodeExecutionData[]): Promise<IDataObject[]>;
 }
 
-export async function actionHarness(): Promise<ActionHarness> {
-	const sandbox = await startSandbox({});
+/** `sandboxOptions`: e.g. more employees, for exports of several pages. */
+export async function actionHarness(sandboxOptions: SandboxOptions = {}): Promise<ActionHarness> {
+	const sandbox = await startSandbox(sandboxOptions);
 	const vault = vaultWithKeys('');
 	vault.set('techWolfOAuth2Api', { ...oauth2CredentialData(sandbox), accessToken: '' });
 	const run: ActionHarness['run'] = async (parameters, items = [{ json: {} }], options = {}) => {

@@ -1,0 +1,67 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
+/**
+ * examples/techwolf-reconciliation.json: its wiring, and its TechWolf node's exact parameters run against a sandbox
+ * whose export takes three pages. The e2e suite imports and runs the whole workflow in a real n8n.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { TechWolf } from '../../nodes/TechWolf/TechWolf.node';
+import { actionHarness, type ActionHarness } from '../action/setup';
+
+interface ExampleNode {
+	name: string;
+	type: string;
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, unknown>;
+}
+interface Example {
+	nodes: ExampleNode[];
+	connections: Record<string, { main: Array<Array<{ node: string }>> }>;
+}
+
+const example = JSON.parse(
+	readFileSync(join(__dirname, '..', '..', 'examples', 'techwolf-reconciliation.json'), 'utf8'),
+) as Example;
+const techWolfNode = example.nodes.find((node) => node.type === 'n8n-nodes-techwolf.techWolf') as ExampleNode;
+const EMPLOYEES = 450;
+
+let harness: ActionHarness;
+beforeAll(async () => {
+	harness = await actionHarness({ employeeCount: EMPLOYEES });
+});
+afterAll(async () => {
+	await harness.sandbox.stop();
+});
+
+test('schedule → TechWolf export → the row to sync, with sticky notes', () => {
+	const chain: string[] = [];
+	let current = example.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger')?.name;
+	while (current) {
+		chain.push(current);
+		current = example.connections[current]?.main[0]?.[0]?.node;
+	}
+	expect(chain).toEqual(['Every night at 03:00', 'Export Employee Skill Profiles', 'Validated Skills']);
+	expect(example.nodes.filter((node) => node.type === 'n8n-nodes-base.stickyNote')).toHaveLength(3);
+	expect(techWolfNode.parameters).toMatchObject({
+		resource: 'export',
+		operation: 'employeeSkillProfiles',
+		returnAll: true,
+	});
+	expect(Object.keys(techWolfNode.credentials ?? {})).toEqual(['techWolfOAuth2Api']);
+	// The operation is the node's own: the example cannot name one that does not exist.
+	const operations = new TechWolf().description.properties.find(
+		(property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes('export'),
+	);
+	expect(operations?.options?.map((option) => (option as { value: string }).value)).toContain('employeeSkillProfiles');
+});
+
+test("the example's export returns every employee, over three pages, with each skill's validation state", async () => {
+	const records = await harness.json(techWolfNode.parameters as never);
+	expect(records).toHaveLength(EMPLOYEES);
+	expect(new Set(records.map((record) => record.external_id)).size).toBe(EMPLOYEES);
+	expect(harness.sandbox.stats().requestsByRoute['POST /export/employees/skill_profiles']).toBe(3);
+	const skills = records.flatMap((record) => record.skills as Array<Record<string, unknown>>);
+	expect(skills.length).toBeGreaterThan(EMPLOYEES);
+	expect(skills.every((skill) => typeof skill.validation_state === 'string')).toBe(true);
+});
