@@ -16,7 +16,8 @@ import { exampleWebhookUrl, exampleWorkflowId, restOf, type SuiteContext } from 
 const LOAD_EVENTS = 200;
 const LOAD_CONCURRENCY = 20;
 
-export function loadTest(context: SuiteContext): TestCase {
+/** `onAccepted` receives the burst's events once every one ran exactly once. */
+export function loadTest(context: SuiteContext, onAccepted?: (events: BuiltEvent[]) => void): TestCase {
 	return {
 		name: `load: ${LOAD_EVENTS} distinct signed events at concurrency ${LOAD_CONCURRENCY} → all 200 accepted, exactly ${LOAD_EVENTS} executions, each event once`,
 		timeoutMs: 240_000,
@@ -62,6 +63,7 @@ export function loadTest(context: SuiteContext): TestCase {
 				events.map((event) => event.id).sort(),
 				'not every event ran exactly once',
 			);
+			onAccepted?.(events);
 		},
 	};
 }

@@ -40,6 +40,11 @@ export interface Playground {
 	signingKey: SigningKeyPair;
 	credentialIds: { webhook: string; oauth2: string };
 	example: { workflowId: string; webhookUrl: string };
+	/**
+	 * A clean restart of n8n: SIGTERM, then a new process on the same port and user folder (database, encryption key,
+	 * installed package); `n8n` is the new instance once the example workflow's webhook answers again.
+	 */
+	restartN8n(): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -106,18 +111,40 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
 		const webhookUrl = n8n.webhookUrl('webhook', webhookIdOf(workflowJson));
 		await n8n.rest.waitForWebhook(webhookUrl);
 		log(`example workflow published: ${webhookUrl}`);
-		const instance = n8n;
-		return {
-			n8n: instance,
+		const first = n8n;
+		const playground: Playground = {
+			n8n: first,
 			sandbox,
 			signingKey,
 			credentialIds,
 			example: { workflowId: workflow.id, webhookUrl },
+			restartN8n: async () => {
+				const previous = playground.n8n;
+				await previous.stop({ keepUserFolder: true });
+				const started = performance.now();
+				playground.n8n = await startN8n({
+					port: previous.port,
+					userFolder: previous.userFolder,
+					reuseUserFolder: true,
+					owner: { email: previous.email, password: previous.password },
+					...(options.install ? { install: options.install } : {}),
+					echoLogs: options.echoLogs ?? false,
+					...(options.n8nEnv ? { env: options.n8nEnv } : {}),
+					log,
+				});
+				await playground.n8n.rest.waitForWebhook(webhookUrl);
+				log(`n8n restarted in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+			},
 			stop: async () => {
-				await instance.stop();
+				await playground.n8n.stop();
+				// A restarted instance was handed the first one's folder, so it does not delete it itself.
+				if (playground.n8n !== first && process.env.N8N_E2E_KEEP !== '1') {
+					rmSync(first.userFolder, { recursive: true, force: true });
+				}
 				await sandbox.stop();
 			},
 		};
+		return playground;
 	} catch (error) {
 		await n8n?.stop({ keepUserFolder: true });
 		await sandbox.stop();

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 
 import { browserTests, type EditorChecks, type EditorTarget } from './browser';
 import { credentialHandlingTests, credentialTestButtonTests } from './credential-tests';
+import { dedupeTests } from './dedupe-tests';
 import { ensureN8n, REPO_ROOT } from './n8n/install';
 import { startPlayground, type Playground } from './playground';
 import { TestRunner, type TestCase } from './runner';
@@ -30,13 +31,17 @@ function note(line: string): void {
 
 /** All tests in order; which ones need which state is explained where the order matters. */
 function suiteTests(context: SuiteContext, browser: TestCase[]): TestCase[] {
+	const dedupe = dedupeTests(context);
 	return [
 		// First: they watch n8n's first token request and then a renewal.
 		...credentialHandlingTests(context),
 		...webhookTests(context),
 		...credentialTestButtonTests(context),
+		...dedupe.beforeLoad,
 		// Late: 200 more executions make every later count and list slower.
-		loadTest(context),
+		loadTest(context, dedupe.acceptedByLoadTest),
+		// The burst redelivered, then n8n restarted: before the browser, which signs in to the restarted n8n.
+		...dedupe.afterLoad,
 		...browser,
 	];
 }
