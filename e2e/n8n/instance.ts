@@ -31,7 +31,15 @@ export interface N8nOwner {
 	lastName: string;
 }
 
+/**
+ * Which n8n process: `start` is the main instance (editor, REST API, webhooks in regular mode); in queue mode
+ * `webhook` serves production webhooks only and `worker` runs executions (its port serves only health checks).
+ */
+export type N8nCommand = 'start' | 'webhook' | 'worker';
+
 export interface StartN8nOptions {
+	/** Defaults to `start`. */
+	command?: N8nCommand;
 	/** HTTP port on 127.0.0.1; a free one is picked when omitted. */
 	port?: number;
 	/** Becomes N8N_USER_FOLDER (n8n keeps its data in `<userFolder>/.n8n`). Defaults to a new folder in the OS tmp. */
@@ -64,7 +72,7 @@ export interface N8nInstance {
 	pid: number;
 	email: string;
 	password: string;
-	/** Logged in as the owner. */
+	/** Logged in as the owner (only the main instance, `start`, serves the REST API). */
 	rest: N8nRestClient;
 	/** Milliseconds from spawn to `/healthz/readiness` = 200. */
 	startupMs: number;
@@ -141,6 +149,15 @@ export async function startN8n(opts: StartN8nOptions = {}): Promise<N8nInstance>
 		N8N_INSTANCE_OWNER_LAST_NAME: owner.lastName,
 		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(owner.password, 10),
 	};
+	const command = opts.command ?? 'start';
+	if (command === 'worker') {
+		// A worker has no HTTP server of its own; its health server on this port tells when it is ready.
+		Object.assign(env, {
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(port),
+			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+		});
+	}
 	for (const [key, value] of Object.entries(opts.env ?? {})) {
 		if (value === undefined) delete env[key];
 		else env[key] = value;
@@ -153,7 +170,7 @@ export async function startN8n(opts: StartN8nOptions = {}): Promise<N8nInstance>
 	try {
 		// cwd = user folder: n8n's bin loads `.env` from its working directory, and the repo's must not leak in.
 		// detached: n8n and its task runner get their own process group, so stop() can end exactly them.
-		child = spawn(install.nodeBin, [install.n8nBin, 'start'], {
+		child = spawn(install.nodeBin, [install.n8nBin, command], {
 			cwd: userFolder,
 			env,
 			detached: true,
@@ -204,12 +221,12 @@ export async function startN8n(opts: StartN8nOptions = {}): Promise<N8nInstance>
 	}
 	const startupMs = Date.now() - started;
 	log(
-		`n8n ${install.n8nVersion} ready at ${baseUrl} after ${(startupMs / 1000).toFixed(1)} s (pid ${pid}, log ${logFile})`,
+		`n8n ${install.n8nVersion} ${command} ready at ${baseUrl} after ${(startupMs / 1000).toFixed(1)} s (pid ${pid}, log ${logFile})`,
 	);
 
 	const rest = new N8nRestClient(baseUrl, { requireFromN8n: install.requireFromN8n });
 	try {
-		await rest.login(owner.email, owner.password);
+		if (command === 'start') await rest.login(owner.email, owner.password);
 	} catch (error) {
 		await stop({ keepUserFolder: true });
 		throw error;

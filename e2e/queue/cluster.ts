@@ -1,0 +1,99 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- dev tooling, never shipped (README: Lint) */
+/**
+ * n8n in queue mode with real parts, no Docker: Debian's PostgreSQL and Redis on private ports, then one main
+ * instance (it migrates the database), two `n8n webhook` processes and one worker, started in parallel once the main
+ * is up. One n8n install serves all four; each has its own user folder with the packed package, and all share the
+ * database, Redis and the encryption key. Everything lives under `<repo>/.e2e/queue/` (git-ignored); `stop()` ends
+ * every process and service started here.
+ */
+import { randomBytes } from 'node:crypto';
+import * as fsp from 'node:fs/promises';
+import * as path from 'node:path';
+
+import { REPO_ROOT, type LogFn, type N8nInstallation } from '../n8n/install';
+import { startN8n, type N8nCommand, type N8nInstance } from '../n8n/instance';
+import { startPostgres, type Postgres } from '../services/postgres';
+import { startRedis, type Redis } from '../services/redis';
+
+export const QUEUE_FOLDER = path.join(REPO_ROOT, '.e2e', 'queue');
+
+export interface QueueCluster {
+	main: N8nInstance;
+	webhooks: [N8nInstance, N8nInstance];
+	worker: N8nInstance;
+	/** Milliseconds from the first service start to all four n8n processes ready. */
+	startupMs: number;
+	stop(): Promise<void>;
+}
+
+export interface QueueClusterOptions {
+	install: N8nInstallation;
+	packageTarball: string;
+	log: LogFn;
+}
+
+export async function startQueueCluster(options: QueueClusterOptions): Promise<QueueCluster> {
+	const started = performance.now();
+	const stops: Array<() => Promise<void>> = [];
+	const stopAll = async () => {
+		for (const stop of stops.reverse()) await stop().catch((error: unknown) => options.log(`stop: ${String(error)}`));
+		stops.length = 0;
+		if (process.env.N8N_E2E_KEEP !== '1') await fsp.rm(QUEUE_FOLDER, { recursive: true, force: true });
+	};
+	try {
+		const [postgres, redis] = await Promise.all([
+			startPostgres(path.join(QUEUE_FOLDER, 'postgres')),
+			startRedis(path.join(QUEUE_FOLDER, 'redis')),
+		]);
+		stops.push(postgres.stop, redis.stop);
+		options.log(`PostgreSQL on 127.0.0.1:${postgres.port}, Redis on 127.0.0.1:${redis.port}`);
+		const env = queueEnvironment(postgres, redis);
+		const start = async (command: N8nCommand, name: string): Promise<N8nInstance> => {
+			const userFolder = path.join(QUEUE_FOLDER, name);
+			await fsp.rm(userFolder, { recursive: true, force: true });
+			const instance = await startN8n({
+				command,
+				userFolder,
+				install: options.install,
+				packageTarball: options.packageTarball,
+				env,
+				log: (line) => options.log(`${name}: ${line}`),
+			});
+			stops.push(() => instance.stop());
+			return instance;
+		};
+		// The main instance first: it creates and migrates the database the others read.
+		const main = await start('start', 'main');
+		const [webhook1, webhook2, worker] = await Promise.all([
+			start('webhook', 'webhook-1'),
+			start('webhook', 'webhook-2'),
+			start('worker', 'worker'),
+		]);
+		return {
+			main,
+			webhooks: [webhook1, webhook2],
+			worker,
+			startupMs: performance.now() - started,
+			stop: stopAll,
+		};
+	} catch (error) {
+		await stopAll();
+		throw error;
+	}
+}
+
+function queueEnvironment(postgres: Postgres, redis: Redis): Record<string, string> {
+	return {
+		EXECUTIONS_MODE: 'queue',
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: postgres.host,
+		DB_POSTGRESDB_PORT: String(postgres.port),
+		DB_POSTGRESDB_DATABASE: postgres.database,
+		DB_POSTGRESDB_USER: postgres.user,
+		DB_POSTGRESDB_PASSWORD: postgres.password,
+		QUEUE_BULL_REDIS_HOST: redis.host,
+		QUEUE_BULL_REDIS_PORT: String(redis.port),
+		// Every process must decrypt the credentials the main instance saved.
+		N8N_ENCRYPTION_KEY: randomBytes(24).toString('hex'),
+	};
+}

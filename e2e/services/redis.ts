@@ -1,0 +1,64 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
+/**
+ * A private Redis for queue-mode tests, from Debian's `redis-server` package: its own port and folder, 127.0.0.1
+ * only, no persistence. `stop()` ends exactly the process started here.
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as fsp from 'node:fs/promises';
+import * as net from 'node:net';
+import * as path from 'node:path';
+
+import { freePort, sleep } from '../n8n/helpers';
+
+export interface Redis {
+	host: string;
+	port: number;
+	stop(): Promise<void>;
+}
+
+function answersPing(port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const socket = net.connect(port, '127.0.0.1');
+		socket.setTimeout(1000);
+		socket.once('connect', () => socket.write('PING\r\n'));
+		socket.once('data', (data) => {
+			socket.destroy();
+			resolve(data.toString().startsWith('+PONG'));
+		});
+		socket.once('error', () => resolve(false));
+		socket.once('timeout', () => {
+			socket.destroy();
+			resolve(false);
+		});
+	});
+}
+
+export async function startRedis(folder: string): Promise<Redis> {
+	await fsp.rm(folder, { recursive: true, force: true });
+	await fsp.mkdir(folder, { recursive: true });
+	const port = await freePort();
+	const logFd = fs.openSync(path.join(folder, 'redis.log'), 'a');
+	const child = spawn(
+		'redis-server',
+		['--port', String(port), '--bind', '127.0.0.1', '--dir', folder, '--save', '', '--appendonly', 'no'],
+		{ stdio: ['ignore', logFd, logFd] },
+	);
+	fs.closeSync(logFd);
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	child.once('error', () => undefined);
+	const stop = async () => {
+		if (child.exitCode === null && child.signalCode === null) {
+			child.kill('SIGTERM');
+			await exited;
+		}
+		await fsp.rm(folder, { recursive: true, force: true });
+	};
+	for (let attempt = 0; attempt < 100; attempt++) {
+		if (await answersPing(port)) return { host: '127.0.0.1', port, stop };
+		if (child.exitCode !== null) break;
+		await sleep(100);
+	}
+	await stop();
+	throw new Error(`redis-server did not answer on port ${port} (apt-get install redis-server)`);
+}
