@@ -16,7 +16,7 @@ import { ensureN8n } from './n8n/install';
 import { buildPackage } from './playground';
 import { startQueueCluster, type QueueCluster } from './queue/cluster';
 import { queueTests, type QueueContext } from './queue/queue-tests';
-import { TestRunner } from './runner';
+import { runSuiteMain, type TestRunner } from './runner';
 
 const SETUP_TEST_NAME =
 	'setup: PostgreSQL and Redis on private ports, n8n main, two webhook processes and a worker, the package in each';
@@ -26,7 +26,7 @@ function note(line: string): void {
 	process.stderr.write(`[queue] ${line}\n`);
 }
 
-async function main(runner: TestRunner): Promise<number> {
+async function main(runner: TestRunner): Promise<void> {
 	const started = performance.now();
 	let cluster: QueueCluster | undefined;
 	let stopping: Promise<void> | undefined;
@@ -73,21 +73,6 @@ async function main(runner: TestRunner): Promise<number> {
 		note(`total ${((performance.now() - started) / 1000).toFixed(1)} s`);
 		runner.printSummary();
 	}
-	if (runner.interrupted) return 130;
-	return runner.failed > 0 ? 1 : 0;
 }
 
-const suiteRunner = new TestRunner();
-main(suiteRunner).then(
-	(exitCode) => process.exit(exitCode),
-	(error: unknown) => {
-		process.stderr.write(
-			`queue suite crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-		);
-		if (!suiteRunner.summaryPrinted) {
-			suiteRunner.skipAsFailed('the suite', 'crashed outside a test');
-			suiteRunner.printSummary();
-		}
-		process.exit(1);
-	},
-);
+runSuiteMain('queue suite', main);

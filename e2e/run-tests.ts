@@ -14,7 +14,7 @@ import { credentialHandlingTests, credentialTestButtonTests } from './credential
 import { dedupeTests } from './dedupe-tests';
 import { ensureN8n, REPO_ROOT } from './n8n/install';
 import { startPlayground, type Playground } from './playground';
-import { TestRunner, type TestCase } from './runner';
+import { runSuiteMain, type TestCase, type TestRunner } from './runner';
 import { SandboxClient } from './sandbox-client';
 import type { SuiteContext } from './suite-context';
 import { loadTest } from './load-test';
@@ -87,7 +87,7 @@ async function runSuite(
 	}
 }
 
-async function main(runner: TestRunner): Promise<number> {
+async function main(runner: TestRunner): Promise<void> {
 	const suiteStartedAt = performance.now();
 	let playground: Playground | undefined;
 	let browser: EditorChecks | undefined;
@@ -135,21 +135,6 @@ async function main(runner: TestRunner): Promise<number> {
 		note(`total ${((performance.now() - suiteStartedAt) / 1000).toFixed(1)} s`);
 		runner.printSummary();
 	}
-	if (runner.interrupted) return 130;
-	return runner.failed > 0 ? 1 : 0;
 }
 
-const suiteRunner = new TestRunner();
-main(suiteRunner).then(
-	(exitCode) => process.exit(exitCode),
-	(error: unknown) => {
-		process.stderr.write(
-			`e2e suite crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-		);
-		if (!suiteRunner.summaryPrinted) {
-			suiteRunner.skipAsFailed('the suite', 'crashed outside a test');
-			suiteRunner.printSummary();
-		}
-		process.exit(1);
-	},
-);
+runSuiteMain('e2e suite', main);

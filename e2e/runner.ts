@@ -110,3 +110,24 @@ export class TestRunner {
 		this.write(`${this.passed} passed, ${this.failed} failed`);
 	}
 }
+
+/**
+ * Runs a suite's `main` with a fresh runner and exits with its code: 130 when interrupted, 1 on any failure; a crash
+ * outside a test still ends with the summary line CI reads.
+ */
+export function runSuiteMain(suite: string, main: (runner: TestRunner) => Promise<void>): void {
+	const runner = new TestRunner();
+	main(runner).then(
+		() => process.exit(runner.interrupted ? 130 : runner.failed > 0 ? 1 : 0),
+		(error: unknown) => {
+			process.stderr.write(
+				`${suite} crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+			);
+			if (!runner.summaryPrinted) {
+				runner.skipAsFailed('the suite', 'crashed outside a test');
+				runner.printSummary();
+			}
+			process.exit(1);
+		},
+	);
+}
