@@ -10,7 +10,7 @@ import { TechWolfWebhookApi } from '../../credentials/TechWolfWebhookApi.credent
 import { TechWolf } from '../../nodes/TechWolf/TechWolf.node';
 import { resources } from '../../nodes/TechWolf/actions/resources';
 import { TechWolfTrigger } from '../../nodes/TechWolfTrigger/TechWolfTrigger.node';
-import { workflowWith } from '../harness/n8n';
+import { workflowWith } from '../harness/n8nCoreContexts';
 
 function subtitleOf(nodeType: INodeType, parameters: IDataObject): unknown {
 	const { workflow, node } = workflowWith({ nodeType, parameters, credentials: {} });

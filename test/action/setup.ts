@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { TechWolf } from '../../nodes/TechWolf/TechWolf.node';
 import { oauth2CredentialData, startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
-import { runExecute, type CredentialVault } from '../harness/n8n';
+import { runExecute, type CredentialVault } from '../harness/n8nCoreContexts';
 import { vaultWithKeys } from '../trigger/fixtures';
 
 export interface ActionHarness {

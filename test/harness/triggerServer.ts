@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { runWebhook, type CredentialVault, type NodeSetup } from './n8n';
+import { runWebhook, type CredentialVault, type NodeSetup } from './n8nCoreContexts';
 
 export interface TriggerServer {
 	url: string;

@@ -16,7 +16,7 @@ import { TechWolfTrigger } from '../../nodes/TechWolfTrigger/TechWolfTrigger.nod
 import { startAuthorizationServer, type AuthorizationServer } from '../../sandbox/authorizationServer';
 import { buildEvent, signedDelivery } from '../../sandbox/events';
 import { generateSigningKeyPair } from '../../sandbox/signer';
-import { CredentialVault } from '../harness/n8n';
+import { CredentialVault } from '../harness/n8nCoreContexts';
 import { startTriggerServer, type TriggerServer } from '../harness/triggerServer';
 
 const AUDIENCE = 'https://n8n.test/techwolf';

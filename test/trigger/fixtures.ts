@@ -1,7 +1,7 @@
 import { TechWolfApi } from '../../credentials/TechWolfApi.credentials';
 import { TechWolfOAuth2Api } from '../../credentials/TechWolfOAuth2Api.credentials';
 import { TechWolfWebhookApi } from '../../credentials/TechWolfWebhookApi.credentials';
-import { CredentialVault } from '../harness/n8n';
+import { CredentialVault } from '../harness/n8nCoreContexts';
 
 export function vaultWithKeys(publicKeys: string): CredentialVault {
 	const vault = new CredentialVault({

@@ -7,7 +7,7 @@ import { TechWolfTrigger } from '../../nodes/TechWolfTrigger/TechWolfTrigger.nod
 import { EVENT_CATALOG, HEALTH_CHECK_TYPE, type TechWolfEventItem } from '../../nodes/shared/events';
 import { buildEvent, signedDelivery } from '../../sandbox/events';
 import { generateSigningKeyPair, signWebhookHeaders } from '../../sandbox/signer';
-import type { NodeSetup } from '../harness/n8n';
+import type { NodeSetup } from '../harness/n8nCoreContexts';
 import { startTriggerServer, type TriggerServer } from '../harness/triggerServer';
 import { vaultWithKeys } from './fixtures';
 

@@ -1,6 +1,6 @@
-// The verifier's suite under Deno 2: the same cases as Jest runs, through Deno's own node:crypto.
+// The signature module's cases under Deno 2: the same cases as Jest runs, through Deno's own node:crypto.
 // Run with `npm run test:deno`.
-import { verifierCases } from '../signature/verifierCases';
+import { signatureCases } from '../signature/cases';
 
 declare const Deno: {
 	test(name: string, fn: () => void | Promise<void>): void;
@@ -9,4 +9,4 @@ declare const Deno: {
 
 const readVector = (fileName: string) => Deno.readTextFileSync(new URL(`../vectors/${fileName}`, import.meta.url));
 
-for (const testCase of verifierCases(readVector)) Deno.test(testCase.name, testCase.run);
+for (const testCase of signatureCases(readVector)) Deno.test(testCase.name, testCase.run);
