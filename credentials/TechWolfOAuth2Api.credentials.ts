@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { authenticateRequest, connectionProperties, tokenEndpoint } from '../nodes/shared/connection';
+import { CLIENT_ASSERTION_TYPE, signClientAssertion } from '../nodes/shared/connection/clientAssertion';
 
 interface TokenResponse {
 	access_token?: unknown;
@@ -15,7 +16,24 @@ interface TokenResponse {
 }
 
 /**
- * OAuth2 client credentials against TechWolf's Auth0 tenant.
+ * How the client proves who it is in the token request: its secret, or a fresh client assertion (RFC 7523) signed
+ * for this token URL, sent as `client_assertion` with the jwt-bearer `client_assertion_type`.
+ */
+function clientAuthentication(credentials: ICredentialDataDecryptedObject, tokenUrl: string): Record<string, string> {
+	if (credentials.clientAuthentication !== 'privateKeyJwt')
+		return { client_secret: String(credentials.clientSecret ?? '') };
+	const { assertion } = signClientAssertion({
+		clientId: String(credentials.clientId ?? ''),
+		tokenUrl,
+		privateKeyPem: String(credentials.privateKey ?? ''),
+		keyId: typeof credentials.keyId === 'string' ? credentials.keyId : undefined,
+	});
+	return { client_assertion: assertion, client_assertion_type: CLIENT_ASSERTION_TYPE };
+}
+
+/**
+ * OAuth2 client credentials against TechWolf's Auth0 tenant, the client authenticated by its secret or by a JWT it
+ * signs with its private key (TechWolf's two documented methods; `nodes/shared/connection/clientAssertion.ts`).
  *
  * Why not `extends: ['oAuth2Api']`: n8n's built-in flow posts a form-encoded body, while TechWolf documents a JSON
  * body that carries the non-standard `tenant` field next to `audience`. So this credential fetches the token itself in
@@ -61,12 +79,48 @@ export class TechWolfOAuth2Api implements ICredentialType {
 			required: true,
 		},
 		{
+			displayName: 'Client Authentication',
+			name: 'clientAuthentication',
+			type: 'options',
+			default: 'clientSecret',
+			options: [
+				{ name: 'Client Secret', value: 'clientSecret', description: 'TechWolf gave you a client secret' },
+				{
+					name: 'Private Key JWT',
+					value: 'privateKeyJwt',
+					description: 'TechWolf registered your public key; n8n signs each token request with the private key',
+				},
+			],
+		},
+		{
 			displayName: 'Client Secret',
 			name: 'clientSecret',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			displayOptions: { show: { clientAuthentication: ['clientSecret'] } },
+		},
+		{
+			displayName: 'Private Key',
+			name: 'privateKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			placeholder: 'e.g. -----BEGIN PRIVATE KEY----- MIIE... -----END PRIVATE KEY-----',
+			description:
+				'The PEM private key whose public key TechWolf registered for this client (unencrypted PKCS #8, PKCS #1 or SEC 1)',
+			hint: 'The algorithm follows the key: an RSA key (2048 bits or more) signs RS256, an EC P-256 key signs ES256. TechWolf does not name one; its token endpoint (Auth0) accepts RSA keys, so use RSA unless TechWolf confirms ES256.',
+			displayOptions: { show: { clientAuthentication: ['privateKeyJwt'] } },
+		},
+		{
+			displayName: 'Key ID',
+			name: 'keyId',
+			type: 'string',
+			default: '',
+			description: 'Sent as the JWT "kid" header; only if TechWolf gave you a key ID for the registered key',
+			displayOptions: { show: { clientAuthentication: ['privateKeyJwt'] } },
 		},
 		{
 			displayName: 'Scopes',
@@ -97,7 +151,7 @@ export class TechWolfOAuth2Api implements ICredentialType {
 			headers: { 'Content-Type': 'application/json' },
 			body: {
 				client_id: credentials.clientId,
-				client_secret: credentials.clientSecret,
+				...clientAuthentication(credentials, url),
 				audience,
 				grant_type: 'client_credentials',
 				tenant: credentials.tenant,

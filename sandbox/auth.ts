@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 import { ApiError } from './api';
+import { AssertionRefused, ClientAssertionVerifier, JWT_BEARER_ASSERTION_TYPE } from './clientAssertion';
+import type { ClientKeys } from './clientKeys';
 import type { JsonValue } from './data';
 import { HttpError, isJsonMediaType, mediaType, oauthError } from './http';
 
@@ -19,6 +21,8 @@ export interface SandboxCredentials {
 	clientSecret: string;
 	tenant: string;
 	audience: string;
+	/** The client's registered key pairs, for private-key JWT client authentication (`clientKeys.ts`). */
+	clientKeys: ClientKeys;
 }
 
 export interface TokenRequestRecord {
@@ -64,13 +68,54 @@ function requestedScopes(body: Record<string, unknown>): Scope[] {
 
 export class TokenAuthority {
 	private readonly tokens = new Map<string, IssuedToken>();
+	private readonly assertions: ClientAssertionVerifier;
 
 	constructor(
 		private readonly credentials: SandboxCredentials,
 		private readonly lifetimeSeconds: number,
 		private readonly issuer: () => string,
 		private readonly stats: () => TokenStats,
-	) {}
+	) {
+		const { rsa, ec } = credentials.clientKeys;
+		this.assertions = new ClientAssertionVerifier([rsa.publicKeyPem, ec.publicKeyPem]);
+	}
+
+	/**
+	 * The client proves who it is with its secret, or with a client assertion signed by a registered key (private key
+	 * JWT): exactly one of the two, as Auth0 takes them.
+	 */
+	private authenticateClient(body: Record<string, unknown>, tokenUrl: string): void {
+		const { clientId, clientSecret } = this.credentials;
+		if (body.client_id !== clientId) throw oauthError(401, 'access_denied', 'Unauthorized');
+		const hasSecret = body.client_secret !== undefined;
+		const hasAssertion = body.client_assertion !== undefined;
+		if (hasSecret === hasAssertion) {
+			throw oauthError(
+				400,
+				'invalid_request',
+				hasSecret
+					? 'Send client_secret or client_assertion, not both'
+					: 'Missing required parameter: client_secret (or client_assertion for private key JWT)',
+			);
+		}
+		if (hasSecret) {
+			if (body.client_secret !== clientSecret) throw oauthError(401, 'access_denied', 'Unauthorized');
+			return;
+		}
+		if (body.client_assertion_type !== JWT_BEARER_ASSERTION_TYPE) {
+			throw oauthError(400, 'invalid_request', `client_assertion_type must be ${JWT_BEARER_ASSERTION_TYPE}`);
+		}
+		try {
+			this.assertions.verify(body.client_assertion, {
+				clientId,
+				tokenUrl,
+				now: Math.floor(Date.now() / 1000),
+			});
+		} catch (error) {
+			if (error instanceof AssertionRefused) throw oauthError(401, 'invalid_client', error.message);
+			throw error;
+		}
+	}
 
 	private issue(scopes: Scope[]): string {
 		// Shaped like Auth0's JWTs so that clients which peek at `exp` work; the signature is random, not verifiable.
@@ -123,7 +168,7 @@ export class TokenAuthority {
 				throw oauthError(400, 'invalid_request', 'The request body must be a JSON object');
 			}
 			const body = parsed as Record<string, unknown>;
-			for (const field of ['grant_type', 'client_id', 'client_secret', 'audience', 'tenant']) {
+			for (const field of ['grant_type', 'client_id', 'audience', 'tenant']) {
 				if (typeof body[field] !== 'string' || body[field] === '') {
 					throw oauthError(400, 'invalid_request', `Missing required parameter: ${field}`);
 				}
@@ -131,10 +176,8 @@ export class TokenAuthority {
 			if (body.grant_type !== 'client_credentials') {
 				throw oauthError(400, 'unsupported_grant_type', `Unsupported grant type: ${String(body.grant_type)}`);
 			}
-			const { clientId, clientSecret, audience, tenant } = this.credentials;
-			if (body.client_id !== clientId || body.client_secret !== clientSecret) {
-				throw oauthError(401, 'access_denied', 'Unauthorized');
-			}
+			this.authenticateClient(body, `${this.issuer()}${request.url?.split('?')[0] ?? ''}`);
+			const { audience, tenant } = this.credentials;
 			if (body.audience !== audience)
 				throw oauthError(403, 'access_denied', `Service not found: ${String(body.audience)}`);
 			if (body.tenant !== tenant) {

@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 
 import { ApiError, handleRoute, matchRoute, type ContractViolation, type RouteMatch } from './api';
 import { TokenAuthority, type SandboxCredentials, type TokenStats } from './auth';
+import { sandboxClientKeys } from './clientKeys';
 import { createSandboxData, type SandboxData } from './data';
 import { FaultQueue, validateFault, type SandboxFault } from './faults';
 import {
@@ -88,17 +89,22 @@ export interface Sandbox {
 	reset(): void;
 }
 
-export const DEFAULT_SANDBOX_CREDENTIALS: SandboxCredentials = {
+export const DEFAULT_SANDBOX_CREDENTIALS: Omit<SandboxCredentials, 'clientKeys'> = {
 	clientId: 'sandbox-client-id',
 	clientSecret: 'sandbox-client-secret',
 	tenant: 'acme',
 	audience: 'eu3.techwolf.ai',
 };
 
+/** How the credential authenticates the client: its secret, or a JWT signed with the registered RSA or EC key. */
+export type ClientAuthentication = 'clientSecret' | 'privateKeyJwtRsa' | 'privateKeyJwtEc';
+
 /** The TechWolf OAuth2 API credential's fields for this sandbox (the credential's Custom region). */
 export function oauth2CredentialData(
 	sandbox: Pick<Sandbox, 'url' | 'tokenUrl' | 'credentials'>,
+	clientAuthentication: ClientAuthentication = 'clientSecret',
 ): Record<string, string> {
+	const { clientKeys } = sandbox.credentials;
 	return {
 		region: 'custom',
 		tenant: sandbox.credentials.tenant,
@@ -106,7 +112,12 @@ export function oauth2CredentialData(
 		tokenUrl: sandbox.tokenUrl,
 		audience: sandbox.credentials.audience,
 		clientId: sandbox.credentials.clientId,
-		clientSecret: sandbox.credentials.clientSecret,
+		...(clientAuthentication === 'clientSecret'
+			? { clientAuthentication: 'clientSecret', clientSecret: sandbox.credentials.clientSecret }
+			: {
+					clientAuthentication: 'privateKeyJwt',
+					privateKey: (clientAuthentication === 'privateKeyJwtRsa' ? clientKeys.rsa : clientKeys.ec).privateKeyPem,
+				}),
 		scopes: '',
 	};
 }
@@ -154,6 +165,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		clientSecret: options.clientSecret ?? DEFAULT_SANDBOX_CREDENTIALS.clientSecret,
 		tenant: options.tenant ?? DEFAULT_SANDBOX_CREDENTIALS.tenant,
 		audience: options.audience ?? DEFAULT_SANDBOX_CREDENTIALS.audience,
+		clientKeys: sandboxClientKeys(),
 	};
 	const log = options.log;
 
