@@ -151,9 +151,42 @@ export interface StoredJobSuggestion {
 export interface JobRecord {
 	external_id: string;
 	title: string;
+	job_family_id: string | null;
+	/** Creation order: the job skill profile export pages through jobs in the order they were created. */
+	sequence: number;
+	last_updated: string;
 	low_data_availability: boolean;
 	skills: StoredJobSkill[];
 	suggestions: StoredJobSuggestion[];
+	/** Profile data ids received, to answer 409 for a repeated one. */
+	profileDataIds: Set<string>;
+}
+
+export interface JobFamilyRecord {
+	external_id: string;
+	job_family_name: string;
+	job_family_group: string | null;
+	active: boolean;
+	/** Skills inferred from the family's profile data: suggested for the family and its jobs. */
+	suggestedSkillIds: string[];
+	profileDataIds: Set<string>;
+}
+
+/** A Skill Event as the list of an employee's Skill Events shows it. */
+export interface StoredSkillEvent {
+	external_id: string;
+	event_type: string;
+	timestamp: string;
+	source: string;
+	content?: JsonObject;
+}
+
+/** A soft-deleted employee, kept for the tenant's grace period so that `POST /employees?restore=true` brings it back. */
+export interface DeletedEmployee {
+	employee: EmployeeRecord;
+	profile: StoredEmployeeProfile;
+	skillEvents: StoredSkillEvent[];
+	deletedAt: string;
 }
 
 export interface CourseRecord {
@@ -178,7 +211,11 @@ export interface SandboxData {
 	employees: Map<string, EmployeeRecord>;
 	employeeProfiles: Map<string, StoredEmployeeProfile>;
 	jobs: Map<string, JobRecord>;
+	jobFamilies: Map<string, JobFamilyRecord>;
 	courses: Map<string, CourseRecord>;
+	/** Per employee, its Skill Events, oldest first. */
+	skillEvents: Map<string, StoredSkillEvent[]>;
+	deletedEmployees: Map<string, DeletedEmployee>;
 	/** Per vocabulary, skills by id (deleted skills included, flagged). */
 	skills: Map<VocabularyName, Map<string, TaxonomySkill>>;
 	/** Ordered by timestamp, then external_id. */
@@ -607,6 +644,8 @@ export const FIXTURE_IDS = {
 	employeeCount: 250,
 	job: 'J1',
 	jobWithEmptyProfile: 'J8',
+	/** The job family of J1 and J7. */
+	jobFamily: 'JF-ENG',
 	course: 'C1',
 	/** Python, the id from TechWolf's documentation example. */
 	skill: '4b85469d-6729-4d70-9876-a0faa2a2f63b',
@@ -896,6 +935,25 @@ function generateEmployees(data: SandboxData, employeeCount: number): void {
 	}
 }
 
+/** Every employee's Skill Events, from the events its skills cite, a day apart before its last update. */
+function generateSkillEvents(data: SandboxData): void {
+	for (const [externalId, profile] of data.employeeProfiles) {
+		const seen = new Map<string, SourceEvent>();
+		for (const skill of profile.skills) for (const event of skill.source_events) seen.set(event.external_id, event);
+		const lastUpdated = Date.parse(
+			data.employees.get(externalId)?.last_updated ?? new Date(FIXTURE_EPOCH).toISOString(),
+		);
+		const events = [...seen.values()].sort((a, b) => (a.external_id < b.external_id ? -1 : 1));
+		data.skillEvents.set(
+			externalId,
+			events.map((event, index) => ({
+				...event,
+				timestamp: isoSeconds(new Date(lastUpdated - (events.length - index) * 24 * 60 * MINUTE)),
+			})),
+		);
+	}
+}
+
 // ---------------------------------------------------------------------------------------------------------------------
 // Jobs and courses
 
@@ -993,6 +1051,16 @@ const JOBS: JobSeed[] = [
 	{ id: 'J8', title: 'Warehouse Operator', family: 'JF-OPS', skills: [], suggestions: [] },
 ];
 
+/** The job families the seeded jobs belong to. */
+const JOB_FAMILIES: { id: string; name: string; group: string | null }[] = [
+	{ id: 'JF-ENG', name: 'Software Engineering', group: 'IT & Engineering' },
+	{ id: 'JF-DATA', name: 'Data & Analytics', group: 'IT & Engineering' },
+	{ id: 'JF-FIN', name: 'Finance', group: 'Corporate' },
+	{ id: 'JF-HR', name: 'Human Resources', group: 'Corporate' },
+	{ id: 'JF-SALES', name: 'Sales', group: null },
+	{ id: 'JF-OPS', name: 'Operations', group: null },
+];
+
 const COURSES: { id: string; title: string; skills: string[] }[] = [
 	{ id: 'C1', title: 'Python for Data Analysis', skills: ['Python', 'Data Analysis', 'Statistics'] },
 	{ id: 'C2', title: 'IFRS Essentials', skills: ['IFRS', 'Financial Reporting'] },
@@ -1003,10 +1071,24 @@ const COURSES: { id: string; title: string; skills: string[] }[] = [
 ];
 
 function generateJobsAndCourses(data: SandboxData): void {
-	for (const seed of JOBS) {
+	for (const family of JOB_FAMILIES) {
+		data.jobFamilies.set(family.id, {
+			external_id: family.id,
+			job_family_name: family.name,
+			job_family_group: family.group,
+			active: true,
+			suggestedSkillIds: [],
+			profileDataIds: new Set(),
+		});
+	}
+	JOBS.forEach((seed, index) => {
 		data.jobs.set(seed.id, {
 			external_id: seed.id,
 			title: seed.title,
+			job_family_id: seed.family,
+			sequence: index + 1,
+			last_updated: isoSeconds(new Date(FIXTURE_EPOCH + index * 24 * 60 * MINUTE)),
+			profileDataIds: new Set([`JP-${seed.id}`]),
 			low_data_availability: seed.skills.length === 0,
 			skills: seed.skills.map((skill, index) => {
 				const { level, float } = proficiency(skill.level, 3);
@@ -1029,7 +1111,7 @@ function generateJobsAndCourses(data: SandboxData): void {
 				critical: false,
 			})),
 		});
-	}
+	});
 	for (const seed of COURSES) {
 		data.courses.set(seed.id, { external_id: seed.id, title: seed.title, skillIds: seed.skills.map(skillId) });
 	}
@@ -1177,11 +1259,15 @@ export function createSandboxData(options: SandboxDataOptions = {}): SandboxData
 		employees: new Map(),
 		employeeProfiles: new Map(),
 		jobs: new Map(),
+		jobFamilies: new Map(),
 		courses: new Map(),
+		skillEvents: new Map(),
+		deletedEmployees: new Map(),
 		skills: buildTaxonomy(),
 		taxonomyChanges: [],
 	};
 	generateEmployees(data, options.employeeCount ?? FIXTURE_IDS.employeeCount);
+	generateSkillEvents(data);
 	generateJobsAndCourses(data);
 	generateTaxonomyChanges(data);
 	return data;

@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeType, type INode
 
 import { resourcesProperties, subtitle } from './actions/resources';
 import { router } from './actions/router';
+import { listSearch } from './methods/listSearch';
 
 export class TechWolf implements INodeType {
 	description: INodeTypeDescription = {
@@ -9,7 +10,8 @@ export class TechWolf implements INodeType {
 		name: 'techWolf',
 		icon: { light: 'file:../../icons/techwolf.svg', dark: 'file:../../icons/techwolf.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle,
 		description: "Read and update skills data in TechWolf's SkillEngine, and resolve TechWolf webhook events",
 		defaults: { name: 'TechWolf' },
@@ -34,6 +36,8 @@ export class TechWolf implements INodeType {
 			...resourcesProperties,
 		],
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions) {
 		return await router.call(this);

@@ -10,6 +10,7 @@ import {
 	type SandboxData,
 	type StoredEmployeeProfile,
 	type StoredEmployeeSkill,
+	type StoredSkillEvent,
 	type VocabularyName,
 } from '../data';
 import { addEvidence, extractSkillIds } from './extraction';
@@ -104,6 +105,13 @@ function employeeChanges(body: Record<string, unknown>): EmployeeChanges {
 	return changes as EmployeeChanges;
 }
 
+/** Adds a Skill Event to the employee's list (GET …/skill_events). */
+function recordSkillEvent(data: SandboxData, externalId: string, event: StoredSkillEvent): void {
+	const events = data.skillEvents.get(externalId) ?? [];
+	events.push(event);
+	data.skillEvents.set(externalId, events);
+}
+
 /** Treats new history entries as Skill Events, so that a created employee gets suggested skills. */
 function recordHistoryEvents(data: SandboxData, externalId: string, changes: EmployeeChanges): void {
 	const profile = employeeProfile(data, externalId);
@@ -114,16 +122,50 @@ function recordHistoryEvents(data: SandboxData, externalId: string, changes: Emp
 			profile.skillEventIds.add(eventId);
 			profile.num_skill_events++;
 			addEvidence(profile, extractSkillIds(data, entry), { external_id: eventId, event_type: key, source: 'api' });
+			recordSkillEvent(data, externalId, {
+				external_id: eventId,
+				event_type: key,
+				source: 'api',
+				timestamp: isoSeconds(new Date()),
+				content: entry,
+			});
 		});
 	}
 	findEmployee(data, externalId).low_data_availability = profile.num_skill_events < 2;
 }
 
+/**
+ * `restore=true`: a soft-deleted employee comes back, with the body's fields applied ("Creating new Employees"). One
+ * that is not deleted (or unknown) cannot be restored: the docs do not say how TechWolf answers; the sandbox says
+ * 409 and 404.
+ */
+function restoreEmployee(data: SandboxData, externalId: string, changes: EmployeeChanges): void {
+	const deleted = data.deletedEmployees.get(externalId);
+	if (!deleted) {
+		if (data.employees.has(externalId)) throw conflict(`Employee "${externalId}" is not deleted: nothing to restore`);
+		throw notFound(`No deleted employee with external_id "${externalId}" (the grace period may have ended)`);
+	}
+	data.deletedEmployees.delete(externalId);
+	data.employees.set(externalId, { ...deleted.employee, ...changes, last_updated: isoSeconds(new Date()) });
+	data.employeeProfiles.set(externalId, deleted.profile);
+	data.skillEvents.set(externalId, deleted.skillEvents);
+	recordHistoryEvents(data, externalId, changes);
+}
+
 const createEmployee: Handler = (request, data) => {
 	const body = bodyOf<Record<string, unknown> & { external_id: string }>(request);
 	const externalId = body.external_id;
+	if (request.query.get('restore') === 'true') {
+		restoreEmployee(data, externalId, employeeChanges(body));
+		return noContent();
+	}
 	if (data.employees.has(externalId)) {
 		throw conflict(`Employee with external_id "${externalId}" already exists; use PATCH to update it`);
+	}
+	if (data.deletedEmployees.has(externalId)) {
+		throw conflict(
+			`Employee "${externalId}" is soft-deleted: restore it with restore=true, or wait for the grace period`,
+		);
 	}
 	const changes = employeeChanges(body);
 	data.employees.set(externalId, {
@@ -254,6 +296,7 @@ const patchEmployeeSkillProfile: Handler = (request, data) => {
 	}
 	profile.num_skill_events++;
 	profile.skillEventIds.add(event.external_id);
+	recordSkillEvent(data, externalId, { ...event, timestamp: isoSeconds(new Date()) });
 	findEmployee(data, externalId).last_updated = isoSeconds(new Date());
 	return noContent();
 };
@@ -292,9 +335,101 @@ const postSkillEvent: Handler = (request, data) => {
 		event_type: event.event_type,
 		source: event.source,
 	});
+	recordSkillEvent(data, externalId, { ...event });
 	employee.low_data_availability = profile.num_skill_events < 2;
 	employee.last_updated = isoSeconds(new Date());
 	return noContent();
+};
+
+/** Soft delete, as with a grace period: the employee is gone from reads and lists until restored. */
+const deleteEmployee: Handler = ({ params }, data) => {
+	const externalId = params.external_id ?? '';
+	const employee = findEmployee(data, externalId);
+	data.deletedEmployees.set(externalId, {
+		employee,
+		profile: employeeProfile(data, externalId),
+		skillEvents: data.skillEvents.get(externalId) ?? [],
+		deletedAt: isoSeconds(new Date()),
+	});
+	data.employees.delete(externalId);
+	data.employeeProfiles.delete(externalId);
+	data.skillEvents.delete(externalId);
+	return noContent();
+};
+
+const listSkillEvents: Handler = ({ params, query }, data) => {
+	const externalId = params.employee_external_id ?? '';
+	findEmployee(data, externalId);
+	const types = query.getAll('event_type');
+	const limit = Number(query.get('limit') ?? DEFAULT_PAGE_SIZE);
+	const offset = Number(query.get('offset') ?? 0);
+	const matching = (data.skillEvents.get(externalId) ?? []).filter(
+		(event) => types.length === 0 || types.includes(event.event_type),
+	);
+	return ok({ count: matching.length, results: matching.slice(offset, offset + limit).map((event) => ({ ...event })) });
+};
+
+const SUGGESTION_GROUPS = [
+	['suggested_skills', 'suggestions', 'suggested'],
+	['validated_skills', 'validated', 'validated'],
+	['rejected_skills', 'rejected', 'rejected'],
+] as const;
+
+/** Suggested skills, strongest inference first; validated and rejected ones when `include` asks for them. */
+const getSkillSuggestions: Handler = (request, data) => {
+	const { query } = request;
+	const body = bodyOf<{ employee_ids: string[]; response_format?: string }>(request);
+	if ((body.response_format ?? 'skill_profiles') !== 'skill_profiles') {
+		throw badRequest(
+			'The sandbox implements response_format=skill_profiles only; TechWolf does not show the other shape',
+		);
+	}
+	const unknown = body.employee_ids.filter((id) => !data.employees.has(id));
+	if (unknown.length > 0) throw notFound(`Employee(s) not found: ${unknown.join(', ')}`);
+	const includes = new Set(query.getAll('include'));
+	if (![...includes].some((value) => value.endsWith('_skills'))) includes.add('suggested_skills');
+	const languages = query.getAll('vocab_language');
+	const maxSkills = query.has('max_skills') ? Number(query.get('max_skills')) : Number.POSITIVE_INFINITY;
+	const vendor = vocabularyOf(query);
+	const answer: Record<string, unknown[]> = {};
+	for (const [include, group, state] of SUGGESTION_GROUPS) {
+		if (!includes.has(include)) continue;
+		answer[group] = body.employee_ids.map((employeeId) => {
+			const employee = findEmployee(data, employeeId);
+			const job = employee.assigned_position_id ? data.jobs.get(employee.assigned_position_id) : undefined;
+			const stored = employeeProfile(data, employeeId)
+				.skills.filter((skill) => skill.validation_state === state)
+				.sort((a, b) => (b.inferred_proficiency_level ?? 0) - (a.inferred_proficiency_level ?? 0));
+			const skills = (state === 'suggested' ? stored.slice(0, maxSkills) : stored).flatMap((skill) => {
+				const vocabularySkill = vendorCounterpart(data, vendor, skill.skill_id);
+				if (!vocabularySkill) return [];
+				return [
+					{
+						skill_id: vocabularySkill.record.skill_id,
+						skill_names: (languages.length > 0 ? languages : ['en_uk']).map((language) => ({
+							language,
+							skill_name: localisedName(vocabularySkill, language),
+							translation_found: true,
+						})),
+						sources: [...skill.sources],
+						...(includes.has('proficiency')
+							? { self_rated_proficiency_level: skill.self_rated_proficiency_level }
+							: {}),
+						...(includes.has('job_critical_info')
+							? {
+									is_job_critical_skill:
+										job?.skills.some(
+											(jobSkill) => jobSkill.skill_id === skill.skill_id && jobSkill.critical === true,
+										) ?? false,
+								}
+							: {}),
+					},
+				];
+			});
+			return { employee_id: employeeId, skills };
+		});
+	}
+	return ok(answer);
 };
 
 export const employeeHandlers: Record<string, Handler> = {
@@ -305,4 +440,7 @@ export const employeeHandlers: Record<string, Handler> = {
 	'employee.getSkillProfile': getEmployeeSkillProfile,
 	'employee.updateSkillProfile': patchEmployeeSkillProfile,
 	'employee.addSkillEvent': postSkillEvent,
+	'employee.delete': deleteEmployee,
+	'employee.getSkillEvents': listSkillEvents,
+	'employee.getSkillSuggestions': getSkillSuggestions,
 };

@@ -1,6 +1,18 @@
 /** Export routes (contract: `contract/export.ts`): employee skill profiles in bulk. */
 import { employeeProfile, employeeSkillView } from './employee';
-import { bodyOf, keysetPage, keysetParameters, ok, requireListFormat, vocabularyOf, type Handler } from './shared';
+import { domainName } from './job';
+import {
+	badRequest,
+	bodyOf,
+	keysetPage,
+	localisedName,
+	ok,
+	requireListFormat,
+	vendorCounterpart,
+	vocabularyOf,
+	type Handler,
+	keysetParameters,
+} from './shared';
 
 interface EmployeeExportBody {
 	limit?: number;
@@ -57,4 +69,78 @@ const exportEmployeeSkillProfiles: Handler = (request, data) => {
 	return ok({ ...page, records });
 };
 
-export const exportHandlers: Record<string, Handler> = { 'export.employeeSkillProfiles': exportEmployeeSkillProfiles };
+type JobExportFilter =
+	| { filter: 'last_updated'; value: string; operator: 'lt' | 'gt' }
+	| { filter: 'job_family_id_is_in_list'; job_family_ids: string[] };
+
+interface JobExportBody {
+	limit?: number;
+	starting_after?: string | null;
+	filters?: JobExportFilter[];
+	include?: string[];
+	output_skills_sorting?: 'alphabetical' | 'confidence';
+}
+
+/** Jobs in the order they were created; `starting_after` is the external_id of the last job of the previous page. */
+const exportJobSkillProfiles: Handler = (request, data) => {
+	requireListFormat(request.query);
+	const vendor = vocabularyOf(request.query);
+	const body = bodyOf<JobExportBody>(request);
+	const limit = body.limit ?? 10;
+	const includes = new Set(body.include ?? []);
+	const sortKey = (sequence: number) => String(sequence).padStart(10, '0');
+	let cursorKey: string | undefined;
+	if (body.starting_after) {
+		const after = data.jobs.get(body.starting_after);
+		if (!after) throw badRequest(`starting_after "${body.starting_after}" is not the external_id of a job`);
+		cursorKey = sortKey(after.sequence);
+	}
+	const jobs = [...data.jobs.values()]
+		.filter((job) =>
+			(body.filters ?? []).every((filter) =>
+				filter.filter === 'job_family_id_is_in_list'
+					? job.job_family_id !== null && filter.job_family_ids.includes(job.job_family_id)
+					: filter.operator === 'lt'
+						? Date.parse(job.last_updated) < Date.parse(filter.value)
+						: Date.parse(job.last_updated) > Date.parse(filter.value),
+			),
+		)
+		.sort((a, b) => a.sequence - b.sequence);
+	const page = keysetPage(
+		jobs,
+		(job) => sortKey(job.sequence),
+		(job) => job.external_id,
+		cursorKey,
+		limit,
+	);
+	const records = page.records.map((job) => {
+		const skills = job.skills.flatMap((stored) => {
+			const skill = vendorCounterpart(data, vendor, stored.skill_id);
+			if (!skill) return [];
+			return [
+				{
+					skill_id: skill.record.skill_id,
+					skill: localisedName(skill, null),
+					skill_types: stored.skill_types.map((type) => ({ ...type })),
+					domain_name: domainName(skill, null),
+					validation_state: stored.validation_state,
+					...(includes.has('proficiency_level') ? { proficiency_level: stored.proficiency_level } : {}),
+					...(includes.has('proficiency_float') ? { proficiency_float: stored.proficiency_float } : {}),
+					...(includes.has('critical') ? { critical: stored.critical } : {}),
+				},
+			];
+		});
+		if (body.output_skills_sorting === 'alphabetical') skills.sort((a, b) => a.skill.localeCompare(b.skill));
+		return {
+			external_id: job.external_id,
+			...(includes.has('low_data_availability_flag') ? { low_data_availability: job.low_data_availability } : {}),
+			skills,
+		};
+	});
+	return ok({ ...page, records });
+};
+
+export const exportHandlers: Record<string, Handler> = {
+	'export.employeeSkillProfiles': exportEmployeeSkillProfiles,
+	'export.jobSkillProfiles': exportJobSkillProfiles,
+};

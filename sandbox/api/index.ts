@@ -10,6 +10,7 @@ import { courseHandlers } from './course';
 import { employeeHandlers } from './employee';
 import { exportHandlers } from './export';
 import { jobHandlers } from './job';
+import { jobFamilyHandlers } from './jobFamily';
 import { ApiError, badRequest, type ApiResult, type Handler } from './shared';
 import { skillHandlers } from './skill';
 import { taxonomyHandlers } from './taxonomy';
@@ -19,6 +20,7 @@ export { ApiError } from './shared';
 const HANDLERS: Record<string, Handler> = {
 	...employeeHandlers,
 	...jobHandlers,
+	...jobFamilyHandlers,
 	...courseHandlers,
 	...skillHandlers,
 	...taxonomyHandlers,

@@ -1,7 +1,10 @@
 /** Job routes (contract: `contract/job.ts`): the skill profile, the suggested skill profile and feedback. */
-import type { JobRecord, SandboxData, TaxonomySkill, VocabularyName } from '../data';
+import { isoSeconds, type JobRecord, type SandboxData, type TaxonomySkill, type VocabularyName } from '../data';
+import { extractSkillIds } from './extraction';
 import {
+	ApiError,
 	bodyOf,
+	conflict,
 	localisedName,
 	noContent,
 	notFound,
@@ -14,13 +17,13 @@ import {
 	type Handler,
 } from './shared';
 
-function findJob(data: SandboxData, externalId: string): JobRecord {
+export function findJob(data: SandboxData, externalId: string): JobRecord {
 	const job = data.jobs.get(externalId);
 	if (!job) throw notFound(`Job with external_id "${externalId}" was not found`);
 	return job;
 }
 
-function domainName(skill: TaxonomySkill, namespace: string | null): string {
+export function domainName(skill: TaxonomySkill, namespace: string | null): string {
 	return (namespace ?? 'techwolf') === 'techwolf' ? skill.record.techwolf_domain : skill.record.taxonomy_domain_name;
 }
 
@@ -119,7 +122,103 @@ const patchJobSkillProfile: Handler = (request, data) => {
 	return noContent();
 };
 
+/** A job family a job names must exist (the Workday EIB page: "a job family with that id MUST exist"). */
+function requireFamily(data: SandboxData, jobFamilyId: string | null | undefined): void {
+	if (jobFamilyId && !data.jobFamilies.has(jobFamilyId)) {
+		throw new ApiError(422, `Job Family with external_id "${jobFamilyId}" does not exist; create it first`);
+	}
+}
+
+/** A job in a family gets the family's suggested skills, sourced to the family's profile data. */
+function familySuggestions(data: SandboxData, job: JobRecord): void {
+	const family = job.job_family_id ? data.jobFamilies.get(job.job_family_id) : undefined;
+	for (const skillId of family?.suggestedSkillIds ?? [])
+		suggest(job, skillId, family!.external_id, 'job_family_profile_data');
+}
+
+/** Adds (or sources) a suggestion, unless the skill is already on the job's profile. */
+export function suggest(
+	job: JobRecord,
+	skillId: string,
+	sourceId: string,
+	sourceType: 'job_profile_data' | 'job_family_profile_data',
+): void {
+	if (job.skills.some((skill) => skill.skill_id === skillId)) return;
+	let suggestion = job.suggestions.find((existing) => existing.skill_id === skillId);
+	if (!suggestion) {
+		suggestion = { skill_id: skillId, skill_type: 'Job-Specific', source_data: [], critical: false };
+		job.suggestions.push(suggestion);
+	}
+	if (!suggestion.source_data.some((source) => source.external_id === sourceId)) {
+		suggestion.source_data.push({ external_id: sourceId, source_data_type: sourceType });
+	}
+}
+
+const createJob: Handler = (request, data) => {
+	const body = bodyOf<{ external_id: string; job_name: string; job_family_id?: string }>(request);
+	if (data.jobs.has(body.external_id)) {
+		throw conflict(`Job with external_id "${body.external_id}" already exists; use PATCH to update it`);
+	}
+	requireFamily(data, body.job_family_id);
+	const job: JobRecord = {
+		external_id: body.external_id,
+		title: body.job_name,
+		job_family_id: body.job_family_id ?? null,
+		sequence: Math.max(0, ...[...data.jobs.values()].map((existing) => existing.sequence)) + 1,
+		last_updated: isoSeconds(new Date()),
+		low_data_availability: true,
+		skills: [],
+		suggestions: [],
+		profileDataIds: new Set(),
+	};
+	familySuggestions(data, job);
+	data.jobs.set(job.external_id, job);
+	return noContent();
+};
+
+const getJob: Handler = ({ params }, data) => {
+	const job = findJob(data, params.job_external_id ?? '');
+	return ok({ external_id: job.external_id, job_name: job.title, job_family_id: job.job_family_id });
+};
+
+const updateJob: Handler = (request, data) => {
+	const job = findJob(data, request.params.job_external_id ?? '');
+	const body = bodyOf<{ job_name?: string; job_family_id?: string | null }>(request);
+	if (body.job_family_id !== undefined) {
+		requireFamily(data, body.job_family_id);
+		job.job_family_id = body.job_family_id;
+		familySuggestions(data, job);
+	}
+	if (body.job_name !== undefined) job.title = body.job_name;
+	job.last_updated = isoSeconds(new Date());
+	return noContent();
+};
+
+interface ProfileData {
+	external_id: string;
+	source: string;
+	data_type: string;
+	data: Record<string, string>;
+}
+
+/** The text is read for skills, which become suggestions sourced to this profile data. */
+const addJobProfileData: Handler = (request, data) => {
+	const job = findJob(data, request.params.job_external_id ?? '');
+	const entry = bodyOf<ProfileData>(request);
+	if (job.profileDataIds.has(entry.external_id)) {
+		throw conflict(`Profile data "${entry.external_id}" already exists for job "${job.external_id}"`);
+	}
+	job.profileDataIds.add(entry.external_id);
+	for (const skillId of extractSkillIds(data, entry.data)) suggest(job, skillId, entry.external_id, 'job_profile_data');
+	job.last_updated = isoSeconds(new Date());
+	return noContent();
+};
+
 export const jobHandlers: Record<string, Handler> = {
+	'job.create': createJob,
+	'job.get': getJob,
+	'job.update': updateJob,
+	'job.addProfileData': addJobProfileData,
 	'job.getSkillProfile': getJobSkillProfile,
 	'job.getSuggestedSkillProfile': getJobSuggestedSkillProfile,
 	'job.updateSkillProfile': patchJobSkillProfile,

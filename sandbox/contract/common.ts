@@ -11,6 +11,7 @@ import {
 	optional,
 	required,
 	string,
+	union,
 	type ObjectSchema,
 	type Property,
 	type QueryParameter,
@@ -45,6 +46,12 @@ export const PAGES = {
 	employeeExport: `${REF}/Export/ExportEmployeesSkillClusters/post-export-employees-skill-profiles`,
 	entityLifecycleTutorial: 'tutorials/skill-clusters/skill-cluster-framework',
 	webhookEventTypes: 'integrations/webhooks/event_types',
+	jobCreationTutorial: 'tutorials/job_architecture/job_and_job_family_creation',
+	profileDataTutorial: 'tutorials/job_architecture/provide_profile_data',
+	createJobFamily: `${REF}/Job%20Families/JobFamilyCRUD/post-job-architecture-job-families`,
+	employeeSuggestions: `${REF}/Employees/EmployeeSuggestions/post-employees-suggestions-skills`,
+	skillAssistantHowItWorks: 'integrations/skill-assistant/teams/how-it-works',
+	deleteOrganisationalUnit: `${REF}/Organisational%20Structure/OrganisationalUnits/delete-organisational-units-external-id`,
 } as const;
 
 /** The status TechWolf gives a request it cannot read, with its error body (the pages show 400 for a malformed body). */
@@ -140,3 +147,27 @@ export const COMMON_ERRORS = {
 			'No valid access token. The body of a 401 is not shown in the docs (UNKNOWN); the sandbox uses the error array',
 	},
 } as const;
+
+/** Names across the job architecture: "Required string length: 1 - 255" (the Create Job Family page). */
+export const NAME = string({ minLength: 1, maxLength: 255 });
+
+/** The body of `POST …/profile_data` for one owner's data types (the "Providing Profile Data" tutorial). */
+export function profileDataBody(dataTypes: readonly string[]): Schema {
+	return union(
+		'data_type',
+		Object.fromEntries(
+			dataTypes.map((dataType) => [
+				dataType,
+				object({
+					external_id: required(EXTERNAL_ID),
+					source: required(string({ minLength: 1 })),
+					data_type: required(oneOf([dataType])),
+					data: required(object({ [dataType]: required(string({ minLength: 1 })) })),
+				}),
+			]),
+		),
+		{
+			note: 'Every example carries external_id, source, data_type and data {<data_type>: text}; which are required is not stated: all four are',
+		},
+	);
+}

@@ -158,6 +158,30 @@ const EMPLOYEE_PROFILE = object({
 
 const ID_PATH = { external_id: EXTERNAL_ID };
 
+/** One employee's entry in a suggestions answer (the suggestions reference page's example). */
+const SUGGESTION_ENTRY = object({
+	employee_id: required(EXTERNAL_ID),
+	skills: required(
+		array(
+			object({
+				skill_id: required(string()),
+				skill_names: required(
+					array(
+						object({
+							language: required(string()),
+							skill_name: required(nullable(string())),
+							translation_found: optional(boolean()),
+						}),
+					),
+				),
+				sources: optional(array(oneOf(SKILL_EVENT_TYPES))),
+				self_rated_proficiency_level: optional(nullable(integer({ minimum: 0, maximum: 5 }))),
+				is_job_critical_skill: optional(boolean()),
+			}),
+		),
+	),
+});
+
 export const employeeEndpoints: readonly Endpoint[] = [
 	{
 		id: 'employee.getAll',
@@ -365,6 +389,124 @@ export const employeeEndpoints: readonly Endpoint[] = [
 			'Content fields are shown for working_history, education_history and learning only; the others take any object',
 			'Which content fields are required is not shown: the sandbox requires the title-like field of each documented type',
 			'external_id of the event: the path-id rule (1–100 of a-zA-Z0-9_-) is presumed to hold',
+		],
+	},
+	{
+		id: 'employee.delete',
+		method: 'DELETE',
+		path: '/employees/{external_id}',
+		summary: 'Delete an employee: soft, for the grace period, if the tenant has one; then permanently',
+		pages: [PAGES.creatingEmployeesTutorial, PAGES.deleteOrganisationalUnit],
+		scope: 'write',
+		pathParameters: ID_PATH,
+		query: {},
+		responses: {
+			204: { description: 'Deleted (status as DELETE /organisational_units/{external_id} answers)' },
+			...COMMON_ERRORS,
+			404: { description: 'No such employee (the body is not shown: UNKNOWN)' },
+		},
+		pagination: { style: 'none' },
+		unknowns: [
+			'The Delete Employee reference page is not in the copies: the path and the 204 follow DELETE /organisational_units/{external_id}',
+			'The tutorial: "If grace periods are enabled for your tenant, Employees are soft-deleted rather than permanently removed for the specified period"; the length is per tenant and not published',
+			'How a soft-deleted employee answers GET, the list and POST without restore is not shown: the sandbox hides it (404, not listed) and answers 409 to a plain POST',
+		],
+	},
+	{
+		id: 'employee.getSkillEvents',
+		method: 'GET',
+		path: '/employees/{employee_external_id}/skill_events',
+		summary: "An employee's Skill Events, optionally of some types only",
+		pages: [PAGES.skillEventsTutorial, PAGES.skillEvents],
+		scope: 'read',
+		pathParameters: { employee_external_id: EXTERNAL_ID },
+		query: {
+			...OFFSET_QUERY,
+			event_type: {
+				schema: oneOf(SKILL_EVENT_TYPES),
+				required: false,
+				repeatable: true,
+				note: 'the filter by event type is documented; its name (event_type, repeatable like include) is presumed',
+			},
+		},
+		responses: {
+			200: {
+				description: 'A page of Skill Events (shape presumed: the offset envelope of GET /employees)',
+				schema: object({
+					count: required(integer({ minimum: 0 })),
+					results: required(
+						array(
+							object(
+								{
+									external_id: required(string()),
+									event_type: required(oneOf(SKILL_EVENT_TYPES)),
+									timestamp: required(TIMESTAMP),
+									source: required(string()),
+									content: optional(object({}, { open: 'the content as posted' })),
+								},
+								{ open: 'the answer is not in the copies' },
+							),
+						),
+					),
+				}),
+			},
+			...COMMON_ERRORS,
+			404: { description: 'No such employee (the body is not shown: UNKNOWN)' },
+		},
+		pagination: { style: 'offset', note: OFFSET_NOTE },
+		unknowns: [
+			'Only the existence of a List Skill Events endpoint that filters by event type is in the copies: the path (GET on the Create path), the filter name, the offset pagination and the answer are choices, made to match GET /employees',
+		],
+	},
+	{
+		id: 'employee.getSkillSuggestions',
+		method: 'POST',
+		path: '/employees/suggestions/skills',
+		summary: 'Suggested (and, if asked, validated and rejected) skills for up to 50 employees',
+		pages: [PAGES.employeeSuggestions, PAGES.skillAssistantHowItWorks],
+		scope: 'read',
+		pathParameters: {},
+		query: {
+			vocab_language: { ...VOCAB_LANGUAGE, repeatable: true, note: 'may be given more than once' },
+			max_skills: {
+				schema: integer({ minimum: 1 }),
+				required: false,
+				note: `the page shows "the maximum number of suggested Skills" without its name; "max_skills" is the name ${PAGES.skillAssistantHowItWorks} uses`,
+			},
+			external_vendor: externalVendor(['workday', 'sap_attribute_library']),
+			'properties[sap_status]': {
+				schema: oneOf(['active', 'inactive']),
+				required: false,
+				note: 'written with brackets on the page: properties[property_name]=value',
+			},
+			include: include(
+				['suggested_skills', 'validated_skills', 'rejected_skills', 'proficiency', 'job_critical_info'],
+				'default ["suggested_skills"]',
+			),
+		},
+		body: object({
+			employee_ids: required(array(EXTERNAL_ID, { minItems: 1, maxItems: 50 })),
+			response_format: optional(oneOf(['skill_profiles', 'skill_clusters'])),
+		}),
+		responses: {
+			200: {
+				description: 'Per category, per employee, the skills with their names per language',
+				schema: object(
+					{
+						suggestions: optional(array(SUGGESTION_ENTRY)),
+						validated: optional(array(SUGGESTION_ENTRY)),
+						rejected: optional(array(SUGGESTION_ENTRY)),
+					},
+					{ open: 'the skill_clusters answer is not shown' },
+				),
+			},
+			...COMMON_ERRORS,
+		},
+		pagination: { style: 'none' },
+		unknowns: [
+			'The name of "the maximum number of Skills to return for each Skill Cluster" is not visible: the node does not offer it',
+			'The rejected array is implied by include=rejected_skills, not shown',
+			'The skill_clusters answer is not shown; the sandbox answers skill_profiles only',
 		],
 	},
 ];

@@ -11,6 +11,7 @@ import { courseEndpoints } from './course';
 import { employeeEndpoints } from './employee';
 import { exportEndpoints } from './export';
 import { jobEndpoints } from './job';
+import { jobFamilyEndpoints } from './jobFamily';
 import type { Endpoint } from './schema';
 import { skillEndpoints } from './skill';
 import { taxonomyEndpoints } from './taxonomy';
@@ -23,6 +24,7 @@ export { tokenEndpoint };
 export const API_CONTRACT: readonly Endpoint[] = [
 	...employeeEndpoints,
 	...jobEndpoints,
+	...jobFamilyEndpoints,
 	...courseEndpoints,
 	...skillEndpoints,
 	...taxonomyEndpoints,

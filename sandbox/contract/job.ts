@@ -1,5 +1,14 @@
 /** Jobs of the job architecture: the skill profile, the suggested skill profile and skill profile feedback. */
-import { COMMON_ERRORS, EXTERNAL_ID, PAGES, VOCAB_LANGUAGE, externalVendor, include } from './common';
+import {
+	COMMON_ERRORS,
+	EXTERNAL_ID,
+	NAME,
+	PAGES,
+	VOCAB_LANGUAGE,
+	externalVendor,
+	include,
+	profileDataBody,
+} from './common';
 import { FEEDBACK_VENDORS, VALIDATION_STATE, feedbackVariants, vendorFeedbackRule } from './profiles';
 import {
 	array,
@@ -42,6 +51,9 @@ const jobProficiency = (): Record<string, Property> => ({
 });
 
 const JOB_PATH = { job_external_id: EXTERNAL_ID };
+
+/** The data types of a job's profile data (the newer copy of the tutorial). */
+export const JOB_PROFILE_DATA_TYPES = ['job_description', 'job_title', 'vacancy', 'skill_notes'] as const;
 
 export const jobEndpoints: readonly Endpoint[] = [
 	{
@@ -177,5 +189,113 @@ export const jobEndpoints: readonly Endpoint[] = [
 		},
 		pagination: { style: 'none' },
 		unknowns: ['critical: true, false or null; what null means (unset, or "not judged") is not explained'],
+	},
+	{
+		id: 'job.create',
+		method: 'POST',
+		path: '/job_architecture/jobs',
+		summary: 'Create a job, in a job family or without one',
+		pages: [PAGES.jobCreationTutorial, PAGES.entityLifecycleTutorial],
+		scope: 'write',
+		pathParameters: {},
+		query: {},
+		body: object({
+			external_id: required(EXTERNAL_ID),
+			job_name: required(NAME),
+			job_family_id: optional(EXTERNAL_ID),
+		}),
+		responses: {
+			204: { description: 'Created (the entity lifecycle tutorial: creating answers 204)' },
+			...COMMON_ERRORS,
+			409: { description: 'A job with this external_id exists: update it with PATCH' },
+			422: { description: 'The job family does not exist (UNKNOWN status: the Workday EIB page says it MUST exist)' },
+		},
+		pagination: { style: 'none' },
+		unknowns: [
+			"The Create Job reference page is not in the copies: the fields are the tutorial example's ({external_id, job_name, job_family_id}); the tutorial sends external_id as the number 1, the sandbox holds it to the id rule as a string",
+			'job_name 1–255 characters: the limit of job_family_name and of the Workday EIB job_name, presumed',
+			'An unknown job_family_id: the status is not shown; the sandbox answers 422',
+		],
+	},
+	{
+		id: 'job.get',
+		method: 'GET',
+		path: '/job_architecture/jobs/{job_external_id}',
+		summary: 'A job: its name and job family',
+		pages: [PAGES.jobCreationTutorial],
+		scope: 'read',
+		pathParameters: JOB_PATH,
+		query: {},
+		responses: {
+			200: {
+				description: 'The job as it was created (shape presumed)',
+				schema: object(
+					{
+						external_id: required(EXTERNAL_ID),
+						job_name: required(NAME),
+						job_family_id: required(nullable(EXTERNAL_ID)),
+					},
+					{ open: 'the Get Job page is not in the copies: TechWolf may send more fields' },
+				),
+			},
+			...COMMON_ERRORS,
+			404: { description: 'No such job (the body is not shown: UNKNOWN)' },
+		},
+		pagination: { style: 'none' },
+		unknowns: [
+			'Not in the copies: the path follows the CRUD pattern of employees (GET /employees/{external_id}) and the answer echoes the create body',
+		],
+	},
+	{
+		id: 'job.update',
+		method: 'PATCH',
+		path: '/job_architecture/jobs/{job_external_id}',
+		summary: 'Rename a job or move it to another job family',
+		pages: [PAGES.entityLifecycleTutorial, PAGES.jobCreationTutorial],
+		scope: 'write',
+		pathParameters: JOB_PATH,
+		query: {},
+		body: object({ job_name: optional(NAME), job_family_id: optional(nullable(EXTERNAL_ID)) }),
+		rules: [
+			{
+				rule: 'An update names at least one field (presumed: an empty PATCH changes nothing)',
+				check: ({ body }) =>
+					typeof body === 'object' && body !== null && Object.keys(body).length === 0
+						? 'the update body names no field'
+						: undefined,
+			},
+		],
+		responses: {
+			204: { description: 'Updated' },
+			...COMMON_ERRORS,
+			404: { description: 'No such job (the body is not shown: UNKNOWN)' },
+			422: { description: 'The job family does not exist (UNKNOWN status, as for create)' },
+		},
+		pagination: { style: 'none' },
+		unknowns: [
+			'Not in the copies: the entity lifecycle tutorial says updates use PATCH; the path and the partial body follow PATCH /employees/{external_id}',
+		],
+	},
+	{
+		id: 'job.addProfileData',
+		method: 'POST',
+		path: '/job_architecture/jobs/{job_external_id}/profile_data',
+		summary: "Text a job's suggested skill profile is computed from",
+		pages: [PAGES.profileDataTutorial],
+		scope: 'write',
+		pathParameters: JOB_PATH,
+		query: {},
+		body: profileDataBody(JOB_PROFILE_DATA_TYPES),
+		responses: {
+			204: { description: 'Recorded (status presumed from the entity lifecycle tutorial)' },
+			...COMMON_ERRORS,
+			404: { description: 'No such job (the body is not shown: UNKNOWN)' },
+			409: { description: 'Profile data with this external_id exists (presumed from the entity lifecycle)' },
+		},
+		pagination: { style: 'none' },
+		unknowns: [
+			"The reference page is not in the copies; the statuses are the entity lifecycle's",
+			'The older copy of the tutorial lists job_description and job_title only; the newer adds vacancy and skill_notes',
+		],
 	},
 ];

@@ -109,7 +109,7 @@ export const nullable = <T extends Schema>(schema: T): T => ({ ...schema, nullab
 /** A page of developers.techwolf.ai, as a path relative to it (see `pages.ts`). */
 export type Page = string;
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH';
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 export interface QueryParameter {
 	/** Query values arrive as text: `integer` and `boolean` schemas are read from their text form. */

@@ -1,9 +1,9 @@
 /** A TechWolf node wired to a fresh sandbox through the OAuth2 (custom region) or access-token credential. */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeListSearchResult } from 'n8n-workflow';
 
 import { TechWolf } from '../../nodes/TechWolf/TechWolf.node';
 import { oauth2CredentialData, startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
-import { runExecute, type CredentialVault } from '../harness/n8nCoreContexts';
+import { runExecute, runListSearch, type CredentialVault } from '../harness/n8nCoreContexts';
 import { vaultWithKeys } from '../trigger/fixtures';
 
 export interface ActionHarness {
@@ -12,10 +12,12 @@ export interface ActionHarness {
 	run(
 		parameters: IDataObject,
 		items?: INodeExecutionData[],
-		options?: { continueOnFail?: boolean },
+		options?: { continueOnFail?: boolean; typeVersion?: number },
 	): Promise<INodeExecutionData[]>;
 	/** JSON of the output items of one run. */
 	json(parameters: IDataObject, items?: INodeExecutionData[]): Promise<IDataObject[]>;
+	/** A resource locator's From List, as the editor asks for it. */
+	listSearch(method: string, filter?: string, paginationToken?: string): Promise<INodeListSearchResult>;
 }
 
 /** `sandboxOptions`: e.g. more employees, for exports of several pages. */
@@ -30,6 +32,7 @@ export async function actionHarness(sandboxOptions: SandboxOptions = {}): Promis
 				parameters,
 				credentials: { techWolfOAuth2Api: 'oauth-1', techWolfApi: 'token-1' },
 				...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+				...(options.typeVersion ? { typeVersion: options.typeVersion } : {}),
 			},
 			vault,
 			items,
@@ -41,5 +44,17 @@ export async function actionHarness(sandboxOptions: SandboxOptions = {}): Promis
 		vault,
 		run,
 		json: async (parameters, items) => (await run(parameters, items)).map((item) => item.json),
+		listSearch: async (method, filter, paginationToken) =>
+			await runListSearch(
+				{
+					nodeType: new TechWolf(),
+					parameters: { authentication: 'oAuth2' },
+					credentials: { techWolfOAuth2Api: 'oauth-1' },
+				},
+				vault,
+				method,
+				filter,
+				paginationToken,
+			),
 	};
 }

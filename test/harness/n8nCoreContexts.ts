@@ -6,7 +6,7 @@
  * CredentialVault, which follows the CLI's CredentialsHelper rules (see the comments there).
  */
 import 'reflect-metadata';
-import { ExecuteContext, WebhookContext } from 'n8n-core';
+import { ExecuteContext, LoadOptionsContext, WebhookContext } from 'n8n-core';
 import {
 	createEmptyRunExecutionData,
 	Workflow,
@@ -17,6 +17,7 @@ import {
 	type IHttpRequestOptions,
 	type INode,
 	type INodeExecutionData,
+	type INodeListSearchResult,
 	type INodeType,
 	type INodeTypes,
 	type IWebhookData,
@@ -106,6 +107,8 @@ export interface NodeSetup {
 	workflowId?: string;
 	/** n8n's per-node error setting; 'continueRegularOutput' is "Continue On Fail". */
 	onError?: INode['onError'];
+	/** The node's version; its newest by default. */
+	typeVersion?: number;
 }
 
 export function workflowWith(setup: NodeSetup): { workflow: Workflow; node: INode } {
@@ -113,7 +116,7 @@ export function workflowWith(setup: NodeSetup): { workflow: Workflow; node: INod
 		id: 'node-1',
 		name: setup.nodeType.description.defaults.name ?? setup.nodeType.description.displayName,
 		type: NODE_TYPE_PREFIX + setup.nodeType.description.name,
-		typeVersion: Math.max(...[setup.nodeType.description.version].flat()),
+		typeVersion: setup.typeVersion ?? Math.max(...[setup.nodeType.description.version].flat()),
 		position: [0, 0],
 		parameters: setup.parameters as INode['parameters'],
 		credentials: Object.fromEntries(
@@ -203,4 +206,24 @@ export async function runExecute(
 	);
 	if (!setup.nodeType.execute) throw new Error(`${node.type} has no execute()`);
 	return (await setup.nodeType.execute.call(context)) as INodeExecutionData[][];
+}
+
+/** Calls one of a node's `methods.listSearch` (a resource locator's From List) with n8n-core's LoadOptionsContext. */
+export async function runListSearch(
+	setup: NodeSetup,
+	vault: CredentialVault,
+	method: string,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const { workflow, node } = workflowWith(setup);
+	const search = setup.nodeType.methods?.listSearch?.[method];
+	if (!search) throw new Error(`${node.type} has no listSearch ${method}`);
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		additionalData(vault, { currentNodeParameters: setup.parameters } as Partial<IWorkflowExecuteAdditionalData>),
+		'parameters',
+	);
+	return await search.call(context, filter, paginationToken);
 }

@@ -9,9 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
-/** Packed today: about 82 kB gzipped, 330 kB unpacked. */
-const MAX_PACKED_BYTES = 150_000;
-const MAX_UNPACKED_BYTES = 500_000;
+/** Packed today: about 133 kB gzipped, 530 kB unpacked (with the job write path, locators and JWT client auth). */
+const MAX_PACKED_BYTES = 200_000;
+const MAX_UNPACKED_BYTES = 700_000;
 
 interface PackResult {
 	size: number;

@@ -53,9 +53,9 @@ describe('API authentication', () => {
 
 	test('unknown route → 404, wrong method → 405 with Allow, malformed path id → 400', async () => {
 		expectTechWolfError(await client.call('/vacancies/V1'), 404);
-		const wrongMethod = await client.call('/employees/E1', { method: 'DELETE' });
+		const wrongMethod = await client.call('/employees/E1', { method: 'PUT' });
 		expectTechWolfError(wrongMethod, 405);
-		expect(wrongMethod.headers.get('allow')).toBe('GET, PATCH');
+		expect(wrongMethod.headers.get('allow')).toBe('GET, PATCH, DELETE');
 		expectTechWolfError(await client.call('/employees/not%20valid/skill_profile'), 400);
 	});
 });

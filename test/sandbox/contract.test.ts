@@ -74,6 +74,62 @@ const SAMPLES: Record<string, Sample> = {
 		path: '/taxonomy/export?external_vendor=workday',
 		json: { limit: 5, filters: [{ filter: 'timestamp', value: '2021-01-21T17:32:28', operator: 'gte' }] },
 	},
+	'employee.delete': { path: `/employees/${FIXTURE_IDS.employeeWithEmptyProfile}` },
+	'employee.getSkillEvents': {
+		path: `/employees/${FIXTURE_IDS.employeeWithProfile}/skill_events?event_type=project&event_type=working_history&limit=10`,
+	},
+	'employee.getSkillSuggestions': {
+		path: '/employees/suggestions/skills?vocab_language=en_uk&vocab_language=nl&max_skills=3&include=suggested_skills&include=validated_skills&include=proficiency&include=job_critical_info&properties%5Bsap_status%5D=active',
+		json: { employee_ids: [FIXTURE_IDS.employeeWithProfile, 'E4'], response_format: 'skill_profiles' },
+	},
+	'job.create': {
+		path: '/job_architecture/jobs',
+		json: { external_id: 'job-1', job_name: 'Frontend Developer', job_family_id: FIXTURE_IDS.jobFamily },
+	},
+	'job.get': { path: `/job_architecture/jobs/${FIXTURE_IDS.job}` },
+	'job.update': { path: `/job_architecture/jobs/${FIXTURE_IDS.job}`, json: { job_name: 'Senior Software Engineer' } },
+	'job.addProfileData': {
+		path: `/job_architecture/jobs/${FIXTURE_IDS.job}/profile_data`,
+		json: {
+			external_id: 'job-1-desc-1',
+			source: 'Archives',
+			data_type: 'job_description',
+			data: { job_description: 'Builds web applications with TypeScript and Docker.' },
+		},
+	},
+	'jobFamily.create': {
+		path: '/job_architecture/job_families',
+		json: {
+			external_id: '101',
+			job_family_name: 'Software Developer',
+			job_family_group: 'IT & Engineering',
+			active: true,
+		},
+	},
+	'jobFamily.getSkillProfile': {
+		path: `/job_architecture/job_families/${FIXTURE_IDS.jobFamily}/skill_profile?domain_namespace=techwolf&vocab_language=en_uk`,
+	},
+	'jobFamily.addProfileData': {
+		path: `/job_architecture/job_families/${FIXTURE_IDS.jobFamily}/profile_data`,
+		json: {
+			external_id: 'job-family-101-desc-1',
+			source: 'Archives',
+			data_type: 'job_family_description',
+			data: { job_family_description: 'A software developer writes code in programming languages such as Python.' },
+		},
+	},
+	'export.jobSkillProfiles': {
+		path: '/job_architecture/export/jobs/skill_profiles?response_format=list',
+		json: {
+			limit: 3,
+			filters: [
+				{ filter: 'last_updated', value: '2030-01-01', operator: 'lt' },
+				{ filter: 'job_family_id_is_in_list', job_family_ids: [FIXTURE_IDS.jobFamily] },
+			],
+			include: ['low_data_availability_flag', 'proficiency_level', 'proficiency_float', 'critical'],
+			output_skills_sorting: 'alphabetical',
+		},
+	},
 	'export.employeeSkillProfiles': {
 		path: '/export/employees/skill_profiles?response_format=list',
 		json: {
@@ -200,7 +256,7 @@ describe('every entry, against the sandbox', () => {
 				method: 'POST',
 				json: { external_id: FIXTURE_IDS.employeeWithProfile },
 			}),
-			await client.call('/employees/E1', { method: 'DELETE' }),
+			await client.call('/employees/E1', { method: 'PUT' }),
 			await client.call('/employees', { headers: { authorization: '' } }),
 		];
 		expect(replies.map((reply) => reply.status)).toEqual([404, 409, 405, 401]);

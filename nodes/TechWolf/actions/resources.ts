@@ -10,6 +10,7 @@ import { employee } from './employee';
 import { event } from './event';
 import { exportResource } from './export';
 import { job } from './job';
+import { jobFamily } from './jobFamily';
 import { resourceProperties, type Resource } from './operation';
 import { skill } from './skill';
 import { taxonomy } from './taxonomy';
@@ -18,6 +19,7 @@ export const resources: Readonly<Record<string, Resource>> = {
 	event,
 	employee,
 	job,
+	jobFamily,
 	course,
 	skill,
 	taxonomy,

@@ -31,3 +31,28 @@ export const returnAllFields: INodeProperties[] = [
 		displayOptions: { show: { returnAll: [false] } },
 	},
 ];
+
+const SIMPLIFY_DESCRIPTION = 'Whether to return a short version of the response instead of all of TechWolf’s fields';
+
+/**
+ * Simplify (helpers/simplify.ts): on for new nodes (version 2), off for version 1 nodes, whose workflows keep
+ * TechWolf's full response.
+ */
+export const simplifyFields: INodeProperties[] = [
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: SIMPLIFY_DESCRIPTION,
+		displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
+	},
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: false,
+		description: SIMPLIFY_DESCRIPTION,
+		displayOptions: { show: { '@version': [1] } },
+	},
+];

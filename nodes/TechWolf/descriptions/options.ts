@@ -2,20 +2,23 @@
  * TechWolf's query options that several endpoints accept (vocabulary language, external vendor, include, response
  * format), each described once. helpers/parameters.ts maps them to TechWolf's query parameter names.
  */
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+/** The display languages of TechWolf's own vocabulary (`vocab_language`). */
+export const VOCAB_LANGUAGES: INodePropertyOptions[] = [
+	{ name: 'Dutch', value: 'nl' },
+	{ name: 'English (UK)', value: 'en_uk' },
+	{ name: 'English (US)', value: 'en_us' },
+	{ name: 'French', value: 'fr' },
+	{ name: 'German', value: 'de' },
+];
 
 export const vocabLanguageOption: INodeProperties = {
 	displayName: 'Vocabulary Language',
 	name: 'vocabLanguage',
 	type: 'options',
 	default: 'en_uk',
-	options: [
-		{ name: 'Dutch', value: 'nl' },
-		{ name: 'English (UK)', value: 'en_uk' },
-		{ name: 'English (US)', value: 'en_us' },
-		{ name: 'French', value: 'fr' },
-		{ name: 'German', value: 'de' },
-	],
+	options: VOCAB_LANGUAGES,
 	description: 'Language of the skill names in the answer',
 };
 
@@ -54,3 +57,34 @@ export function includeOption(choices: Array<[string, string]>): INodeProperties
 export function responseFormatOption(formats: Array<[string, string]>): INodeProperties {
 	return choiceOption('Response Format', 'responseFormat', formats, 'list');
 }
+
+/** `domain_namespace` (job and job family profiles): which domains the skills are grouped in. */
+export const domainNamespaceOption: INodeProperties = {
+	...choiceOption(
+		'Domain Namespace',
+		'domainNamespace',
+		[
+			['Adaptive', 'adaptive'],
+			['Taxonomy', 'taxonomy'],
+			['TechWolf', 'techwolf'],
+		],
+		'techwolf',
+	),
+	description: "TechWolf's domains, your taxonomy's, or your taxonomy's when you have one (adaptive)",
+};
+
+/** `language`: the language of the text TechWolf extracts skills from (employee create and restore, skill events). */
+export const inputLanguageField: INodeProperties = {
+	displayName: 'Language',
+	name: 'language',
+	type: 'options',
+	default: 'auto',
+	description: 'The language of the text TechWolf reads skills from',
+	options: [
+		{ name: 'Detect Automatically', value: 'auto' },
+		{ name: 'Dutch', value: 'nl' },
+		{ name: 'English', value: 'en' },
+		{ name: 'French', value: 'fr' },
+		{ name: 'German', value: 'de' },
+	],
+};

@@ -2,6 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idField } from './fields';
+import { locatorField } from './locators';
 
 export type ProfileEntity = 'employee' | 'job' | 'course';
 
@@ -12,9 +13,12 @@ export const PROFILE_ID: Record<ProfileEntity, { name: string; label: string; de
 	course: { name: 'courseId', label: 'Course ID', description: 'The external ID of the course' },
 };
 
+/** Employees and jobs are picked with a resource locator (descriptions/locators.ts); courses by ID. */
 export function profileIdField(entity: ProfileEntity): INodeProperties {
 	const id = PROFILE_ID[entity];
-	return idField(id.name, id.label, id.description);
+	return entity === 'course'
+		? idField(id.name, id.label, id.description)
+		: locatorField(entity, id.name, id.description);
 }
 
 /** Validate/reject feedback, for PATCH …/skill_profile of employees and jobs (helpers/skillProfiles.ts sends it). */

@@ -4,11 +4,17 @@ import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 import { splitList } from '../../shared/list';
 
 /** TechWolf's documented rule for its ids (external ids in paths, skill ids): 1 to 100 letters, digits, `_` or `-`. */
-const TECHWOLF_ID = /^[a-zA-Z0-9_-]{1,100}$/;
+export const TECHWOLF_ID = /^[a-zA-Z0-9_-]{1,100}$/;
 
 /** Reads an id parameter and refuses, before any request, one TechWolf would not accept. */
 export function readId(context: IExecuteFunctions, name: string, itemIndex: number, label: string): string {
 	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
+	return checkId(context, value, itemIndex, label);
+}
+
+/** The id a resource locator (descriptions/locators.ts) holds, or an older plain-string parameter, checked. */
+export function readLocatedId(context: IExecuteFunctions, name: string, itemIndex: number, label: string): string {
+	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
 	return checkId(context, value, itemIndex, label);
 }
 

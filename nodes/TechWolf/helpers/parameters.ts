@@ -1,5 +1,11 @@
 /** Readers for parameters that need more than getNodeParameter(): JSON objects, query options, dates. */
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
 
 /** TechWolf's query parameter for each option field that maps straight onto one (descriptions/options.ts). */
 const QUERY_PARAMETERS: Record<string, string> = {
@@ -59,6 +65,44 @@ export function parseDate(context: IExecuteFunctions, value: unknown, itemIndex:
 		throw new NodeOperationError(context.getNode(), `${label} "${String(value)}" is not a date`, { itemIndex });
 	}
 	return date;
+}
+
+/** A required text parameter, refused before any request when empty or over TechWolf's length limit. */
+export function readText(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+	maxLength: number,
+): string {
+	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
+	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+	if (text === '') {
+		throw new NodeOperationError(context.getNode(), `${label} is empty`, {
+			itemIndex,
+			description: `Enter the ${label}, or map it from the previous node.`,
+		});
+	}
+	if (text.length > maxLength) {
+		throw new NodeOperationError(context.getNode(), `${label} is ${text.length} characters long`, {
+			itemIndex,
+			description: `TechWolf accepts at most ${maxLength} characters for the ${label}.`,
+		});
+	}
+	return text;
+}
+
+/** An options parameter's value, refused before any request when (from an expression) the field does not offer it. */
+export function readChoice(context: IExecuteFunctions, field: INodeProperties, itemIndex: number): string {
+	const value = String(context.getNodeParameter(field.name, itemIndex, field.default));
+	const allowed = (field.options ?? []).map((option) => String((option as INodePropertyOptions).value));
+	if (!allowed.includes(value)) {
+		throw new NodeOperationError(context.getNode(), `${field.displayName} "${value}" is not one TechWolf accepts`, {
+			itemIndex,
+			description: `Use one of: ${allowed.join(', ')}.`,
+		});
+	}
+	return value;
 }
 
 /** What an item shows for TechWolf's 204 No Content answers. */

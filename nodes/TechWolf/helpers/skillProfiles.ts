@@ -7,12 +7,12 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { SKILL_PROFILE_PATH } from '../../shared/apiPaths';
 import { PROFILE_ID, type ProfileEntity } from '../descriptions/skillProfile';
 import { techWolfApiRequest } from '../transport';
-import { checkId, readId } from './ids';
+import { checkId, readLocatedId } from './ids';
 
-/** The entity's id parameter (descriptions/skillProfile.ts), checked. */
+/** The entity's id parameter (descriptions/skillProfile.ts: a locator, or a plain id for courses), checked. */
 export function readProfileId(context: IExecuteFunctions, entity: ProfileEntity, itemIndex: number): string {
 	const id = PROFILE_ID[entity];
-	return readId(context, id.name, itemIndex, id.label);
+	return readLocatedId(context, id.name, itemIndex, id.label);
 }
 
 /** GET the skill profile of an employee, job or course, or the suggested profile of a job (`jobSuggestions`). */

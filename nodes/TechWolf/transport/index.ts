@@ -9,6 +9,7 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
+	type ILoadOptionsFunctions,
 	type IHttpRequestOptions,
 	type JsonObject,
 } from 'n8n-workflow';
@@ -17,6 +18,17 @@ export type Authentication = 'oAuth2' | 'accessToken';
 
 function credentialTypeFor(authentication: Authentication): string {
 	return authentication === 'accessToken' ? 'techWolfApi' : 'techWolfOAuth2Api';
+}
+
+/** An execution, or the editor loading a resource locator's list: both call TechWolf through the same transport. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+function authenticationOf(context: RequestContext, itemIndex: number): Authentication {
+	const value =
+		'getInputData' in context
+			? context.getNodeParameter('authentication', itemIndex, 'oAuth2')
+			: context.getNodeParameter('authentication', 'oAuth2');
+	return value === 'accessToken' ? 'accessToken' : 'oAuth2';
 }
 
 /** TechWolf's page size limit for both pagination styles. */
@@ -109,7 +121,7 @@ const STATUS_HINTS: Record<number, string> = {
 	429: 'TechWolf is rate limiting this workflow; it was retried and is still limited.',
 };
 
-function toNodeApiError(context: IExecuteFunctions, error: unknown, request: ApiRequest): NodeApiError {
+function toNodeApiError(context: RequestContext, error: unknown, request: ApiRequest): NodeApiError {
 	const failure = httpFailure(error);
 	const { title, description } = techWolfErrorText(failure.data);
 	const where = `${request.method} ${request.path}`;
@@ -140,10 +152,10 @@ function toNodeApiError(context: IExecuteFunctions, error: unknown, request: Api
  * null for a 404 when the request allows it.
  */
 export async function techWolfApiRequest<T = IDataObject>(
-	this: IExecuteFunctions,
+	this: RequestContext,
 	request: ApiRequest,
 ): Promise<T | undefined | null> {
-	const authentication = this.getNodeParameter('authentication', request.itemIndex, 'oAuth2') as Authentication;
+	const authentication = authenticationOf(this, request.itemIndex);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: request.path,
@@ -203,16 +215,19 @@ export async function techWolfOffsetPaginated(
 	return take.returnAll ? collected : collected.slice(0, take.limit);
 }
 
-/** Keyset pagination: `{limit, starting_after}` in the body, answered with `{has_next, next_starting_after, records}`. */
+/**
+ * Keyset pagination: `{limit, starting_after}` in the body, answered with `{has_next, next_starting_after, records}`.
+ * `pageSize` is the endpoint's largest `limit` (the job architecture exports take 1–100).
+ */
 export async function techWolfKeysetPaginated(
 	this: IExecuteFunctions,
-	request: ApiRequest & { body: IDataObject },
+	{ pageSize = MAX_PAGE_SIZE, ...request }: ApiRequest & { body: IDataObject; pageSize?: number },
 	take: Take,
 ): Promise<IDataObject[]> {
 	const collected: IDataObject[] = [];
 	let startingAfter: string | undefined;
 	for (;;) {
-		const wanted = take.returnAll ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, take.limit - collected.length);
+		const wanted = take.returnAll ? pageSize : Math.min(pageSize, take.limit - collected.length);
 		const page = (await techWolfApiRequest.call(this, {
 			...request,
 			body: { ...request.body, limit: wanted, ...(startingAfter ? { starting_after: startingAfter } : {}) },

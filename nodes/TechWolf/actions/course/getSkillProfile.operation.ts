@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { collection } from '../../descriptions/fields';
+import { readSimplify, simplifyProfile } from '../../helpers/simplify';
+import { collection, simplifyFields } from '../../descriptions/fields';
 import { vocabLanguageOption } from '../../descriptions/options';
 import { profileIdField } from '../../descriptions/skillProfile';
 import { readQueryOptions } from '../../helpers/parameters';
@@ -11,9 +12,10 @@ export const getSkillProfile: Operation = {
 	label: 'Get Skill Profile',
 	action: 'Get a course skill profile',
 	description: 'Get the skills a course teaches, by external ID',
-	fields: [profileIdField('course'), collection('options', [vocabLanguageOption])],
+	fields: [profileIdField('course'), ...simplifyFields, collection('options', [vocabLanguageOption])],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const courseId = readProfileId(this, 'course', itemIndex);
-		return await fetchSkillProfile(this, 'course', courseId, readQueryOptions(this, itemIndex), itemIndex);
+		const profile = await fetchSkillProfile(this, 'course', courseId, readQueryOptions(this, itemIndex), itemIndex);
+		return readSimplify(this, itemIndex) ? simplifyProfile(profile) : profile;
 	},
 };

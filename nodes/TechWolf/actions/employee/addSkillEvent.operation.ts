@@ -7,7 +7,7 @@ import { techWolfApiRequest } from '../../transport';
 import type { Operation } from '../operation';
 
 /** TechWolf's Skill Event types (API reference, Skill Events). */
-const EVENT_TYPES = [
+export const EVENT_TYPES = [
 	['Certificate', 'certificate'],
 	['Education History', 'education_history'],
 	['Feedback', 'feedback'],

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { idField } from '../../descriptions/fields';
-import { readId } from '../../helpers/ids';
+import { locatorField } from '../../descriptions/locators';
+import { readLocatedId } from '../../helpers/ids';
 import { techWolfApiRequest } from '../../transport';
 import type { Operation } from '../operation';
 
@@ -10,7 +10,7 @@ export const get: Operation = {
 	action: 'Get an employee',
 	description: "Get an employee's data by external ID",
 	fields: [
-		idField('employeeId', 'Employee ID', 'The external ID of the employee in TechWolf'),
+		locatorField('employee', 'employeeId', 'The employee to get'),
 		{
 			displayName: 'Include Custom Properties',
 			name: 'includeCustomProperties',
@@ -20,7 +20,7 @@ export const get: Operation = {
 		},
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const employeeId = readId(this, 'employeeId', itemIndex, 'Employee ID');
+		const employeeId = readLocatedId(this, 'employeeId', itemIndex, 'Employee ID');
 		const include = this.getNodeParameter('includeCustomProperties', itemIndex, false) as boolean;
 		return (await techWolfApiRequest.call(this, {
 			method: 'GET',

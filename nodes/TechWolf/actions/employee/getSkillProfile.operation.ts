@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { collection } from '../../descriptions/fields';
+import { readSimplify, simplifyProfile } from '../../helpers/simplify';
+import { collection, simplifyFields } from '../../descriptions/fields';
 import {
 	externalVendorOption,
 	includeOption,
@@ -18,6 +19,7 @@ export const getSkillProfile: Operation = {
 	description: 'Get the skills TechWolf holds for an employee, validated and suggested, by external ID',
 	fields: [
 		profileIdField('employee'),
+		...simplifyFields,
 		collection('options', [
 			externalVendorOption,
 			includeOption([
@@ -35,6 +37,7 @@ export const getSkillProfile: Operation = {
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const employeeId = readProfileId(this, 'employee', itemIndex);
-		return await fetchSkillProfile(this, 'employee', employeeId, readQueryOptions(this, itemIndex), itemIndex);
+		const profile = await fetchSkillProfile(this, 'employee', employeeId, readQueryOptions(this, itemIndex), itemIndex);
+		return readSimplify(this, itemIndex) ? simplifyProfile(profile) : profile;
 	},
 };

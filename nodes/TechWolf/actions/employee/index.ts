@@ -1,14 +1,30 @@
 import type { Resource } from '../operation';
 import { addSkillEvent } from './addSkillEvent.operation';
 import { create } from './create.operation';
+import { deleteEmployee } from './delete.operation';
 import { get } from './get.operation';
 import { getAll } from './getAll.operation';
+import { getSkillEvents } from './getSkillEvents.operation';
 import { getSkillProfile } from './getSkillProfile.operation';
+import { getSkillSuggestions } from './getSkillSuggestions.operation';
+import { restore } from './restore.operation';
 import { update } from './update.operation';
 import { updateSkillProfile } from './updateSkillProfile.operation';
 
 export const employee: Resource = {
 	label: 'Employee',
 	defaultOperation: 'getSkillProfile',
-	operations: { addSkillEvent, create, get, getAll, getSkillProfile, update, updateSkillProfile },
+	operations: {
+		addSkillEvent,
+		create,
+		delete: deleteEmployee,
+		get,
+		getAll,
+		getSkillEvents,
+		getSkillProfile,
+		getSkillSuggestions,
+		restore,
+		update,
+		updateSkillProfile,
+	},
 };

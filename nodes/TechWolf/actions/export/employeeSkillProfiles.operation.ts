@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { collection, returnAllFields } from '../../descriptions/fields';
+import { readSimplify, simplifyProfile } from '../../helpers/simplify';
+import { collection, returnAllFields, simplifyFields } from '../../descriptions/fields';
 import { externalVendorOption, includeOption, responseFormatOption } from '../../descriptions/options';
 import { readTake } from '../../helpers/paging';
 import { toQuery } from '../../helpers/parameters';
@@ -13,6 +14,7 @@ export const employeeSkillProfiles: Operation = {
 	description: 'Export the skill profiles of many employees at once, page by page (for reconciliation)',
 	fields: [
 		...returnAllFields,
+		...simplifyFields,
 		collection('options', [
 			{
 				displayName: 'Active Employees Only',
@@ -45,7 +47,7 @@ export const employeeSkillProfiles: Operation = {
 		if (options.activeOnly !== undefined) body.filters = [{ filter: 'is_active', is_active: options.activeOnly }];
 		if (Array.isArray(options.include) && options.include.length > 0) body.include = options.include;
 		if (options.alphabetical === true) body.output_skills_sorting = 'alphabetical';
-		return await techWolfKeysetPaginated.call(
+		const records = await techWolfKeysetPaginated.call(
 			this,
 			{
 				method: 'POST',
@@ -56,5 +58,6 @@ export const employeeSkillProfiles: Operation = {
 			},
 			readTake(this, itemIndex),
 		);
+		return readSimplify(this, itemIndex) ? records.map(simplifyProfile) : records;
 	},
 };

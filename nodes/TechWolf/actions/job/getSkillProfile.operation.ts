@@ -1,8 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { collection } from '../../descriptions/fields';
+import { readSimplify, simplifyProfile } from '../../helpers/simplify';
+import { collection, simplifyFields } from '../../descriptions/fields';
 import {
-	choiceOption,
+	domainNamespaceOption,
 	externalVendorOption,
 	includeOption,
 	responseFormatOption,
@@ -19,17 +20,9 @@ export const getSkillProfile: Operation = {
 	description: 'Get the skills of a job (with proficiency and criticality if asked) by external ID',
 	fields: [
 		profileIdField('job'),
+		...simplifyFields,
 		collection('options', [
-			choiceOption(
-				'Domain Namespace',
-				'domainNamespace',
-				[
-					['Adaptive', 'adaptive'],
-					['Taxonomy', 'taxonomy'],
-					['TechWolf', 'techwolf'],
-				],
-				'techwolf',
-			),
+			domainNamespaceOption,
 			externalVendorOption,
 			includeOption([
 				['Critical', 'critical'],
@@ -47,6 +40,7 @@ export const getSkillProfile: Operation = {
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const jobId = readProfileId(this, 'job', itemIndex);
-		return await fetchSkillProfile(this, 'job', jobId, readQueryOptions(this, itemIndex), itemIndex);
+		const profile = await fetchSkillProfile(this, 'job', jobId, readQueryOptions(this, itemIndex), itemIndex);
+		return readSimplify(this, itemIndex) ? simplifyProfile(profile) : profile;
 	},
 };

@@ -1,10 +1,14 @@
 import type { Resource } from '../operation';
+import { addProfileData } from './addProfileData.operation';
+import { create } from './create.operation';
+import { get } from './get.operation';
 import { getSkillProfile } from './getSkillProfile.operation';
 import { getSuggestedSkillProfile } from './getSuggestedSkillProfile.operation';
+import { update } from './update.operation';
 import { updateSkillProfile } from './updateSkillProfile.operation';
 
 export const job: Resource = {
 	label: 'Job',
 	defaultOperation: 'getSkillProfile',
-	operations: { getSkillProfile, getSuggestedSkillProfile, updateSkillProfile },
+	operations: { addProfileData, create, get, getSkillProfile, getSuggestedSkillProfile, update, updateSkillProfile },
 };

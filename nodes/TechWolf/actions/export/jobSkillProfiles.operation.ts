@@ -1,0 +1,90 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { readSimplify, simplifyProfile } from '../../helpers/simplify';
+import { collection, returnAllFields, simplifyFields } from '../../descriptions/fields';
+import { externalVendorOption, includeOption, responseFormatOption } from '../../descriptions/options';
+import { readIdList } from '../../helpers/ids';
+import { readTake } from '../../helpers/paging';
+import { parseDate, toQuery } from '../../helpers/parameters';
+import { techWolfKeysetPaginated } from '../../transport';
+import type { Operation } from '../operation';
+
+/** The job skill profile export's `limit`: 1 to 100 per page. */
+const JOB_EXPORT_PAGE_SIZE = 100;
+
+export const jobSkillProfiles: Operation = {
+	label: 'Job Skill Profiles',
+	action: 'Export job skill profiles',
+	description:
+		'Export the skill profiles of many jobs at once, page by page, e.g. the jobs changed since the last reconciliation',
+	fields: [
+		...returnAllFields,
+		...simplifyFields,
+		collection('options', [
+			externalVendorOption,
+			includeOption([
+				['Critical', 'critical'],
+				['Low Data Availability Flag', 'low_data_availability_flag'],
+				['Proficiency Float', 'proficiency_float'],
+				['Proficiency Level', 'proficiency_level'],
+			]),
+			{
+				displayName: 'Job Family IDs',
+				name: 'jobFamilyIds',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 101, 102',
+				description: 'Only jobs of these job families (comma-separated external IDs)',
+			},
+			responseFormatOption([
+				['Hierarchy', 'hierarchy'],
+				['List', 'list'],
+			]),
+			{
+				displayName: 'Sort Skills By',
+				name: 'skillsSorting',
+				type: 'options',
+				default: 'alphabetical',
+				options: [
+					{ name: 'Name', value: 'alphabetical' },
+					{ name: 'Confidence', value: 'confidence', description: 'Most confident first' },
+				],
+			},
+			{
+				displayName: 'Updated Since',
+				name: 'updatedSince',
+				type: 'dateTime',
+				default: '',
+				description: 'Only jobs whose skill profile changed after this moment',
+			},
+		]),
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const filters: IDataObject[] = [];
+		if (options.updatedSince) {
+			const since = parseDate(this, options.updatedSince, itemIndex, 'Updated Since');
+			filters.push({ filter: 'last_updated', value: since.toISOString(), operator: 'gt' });
+		}
+		const jobFamilyIds = readIdList(this, options.jobFamilyIds ?? '', itemIndex, 'Job Family ID');
+		if (jobFamilyIds.length > 0) filters.push({ filter: 'job_family_id_is_in_list', job_family_ids: jobFamilyIds });
+		const body: IDataObject = {
+			...(filters.length > 0 ? { filters } : {}),
+			...(Array.isArray(options.include) && options.include.length > 0 ? { include: options.include } : {}),
+			...(options.skillsSorting ? { output_skills_sorting: options.skillsSorting } : {}),
+		};
+		const records = await techWolfKeysetPaginated.call(
+			this,
+			{
+				method: 'POST',
+				path: '/job_architecture/export/jobs/skill_profiles',
+				qs: toQuery(options, { responseFormat: 'response_format', externalVendor: 'external_vendor' }),
+				body,
+				pageSize: JOB_EXPORT_PAGE_SIZE,
+				itemIndex,
+			},
+			readTake(this, itemIndex),
+		);
+		return readSimplify(this, itemIndex) ? records.map(simplifyProfile) : records;
+	},
+};

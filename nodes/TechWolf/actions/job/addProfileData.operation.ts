@@ -1,0 +1,19 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { locatorField } from '../../descriptions/locators';
+import { profileDataFields } from '../../descriptions/profileData';
+import { readLocatedId } from '../../helpers/ids';
+import { sendProfileData } from '../../helpers/profileData';
+import type { Operation } from '../operation';
+
+export const addProfileData: Operation = {
+	label: 'Add Profile Data',
+	action: 'Add profile data to a job',
+	description:
+		'Send a job description, title, vacancy or skill notes, from which TechWolf infers the job’s suggested skill profile',
+	fields: [locatorField('job', 'jobId', 'The job the profile data describes'), ...profileDataFields('job')],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const jobId = readLocatedId(this, 'jobId', itemIndex, 'Job ID');
+		return await sendProfileData(this, 'job', jobId, itemIndex);
+	},
+};
