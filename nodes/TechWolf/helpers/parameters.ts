@@ -16,9 +16,18 @@ const QUERY_PARAMETERS: Record<string, string> = {
 	vocabLanguage: 'vocab_language',
 };
 
+/** An operation's Options or Filters collection (descriptions/fields.ts, collection()); empty when nothing is set. */
+export function readCollection(
+	context: IExecuteFunctions,
+	kind: 'options' | 'filters',
+	itemIndex: number,
+): IDataObject {
+	return context.getNodeParameter(kind, itemIndex, {}) as IDataObject;
+}
+
 /** The operation's `options` collection as TechWolf query parameters. */
 export function readQueryOptions(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	return toQuery(context.getNodeParameter('options', itemIndex, {}) as IDataObject, QUERY_PARAMETERS);
+	return toQuery(readCollection(context, 'options', itemIndex), QUERY_PARAMETERS);
 }
 
 /** Query parameters from an options collection, renamed to TechWolf's names and without empty values. */

@@ -1,8 +1,8 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
 import { collection, idField } from '../../descriptions/fields';
 import { readId } from '../../helpers/ids';
-import { parseDate, readJsonObject, success } from '../../helpers/parameters';
+import { parseDate, readCollection, readJsonObject, success } from '../../helpers/parameters';
 import { techWolfApiRequest } from '../../transport';
 import type { Operation } from '../operation';
 
@@ -86,7 +86,7 @@ export const addSkillEvent: Operation = {
 		const skillEventId = readId(this, 'skillEventId', itemIndex, 'Skill Event ID');
 		const text = String(this.getNodeParameter('text', itemIndex, '')).trim();
 		if (text === '') throw new NodeOperationError(this.getNode(), 'Text is empty', { itemIndex });
-		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const options = readCollection(this, 'options', itemIndex);
 		const extraContent = options.contentJson
 			? readJsonObject(this, 'options.contentJson', itemIndex, 'More Content (JSON)')
 			: {};

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { collection, returnAllFields } from '../../descriptions/fields';
 import { readTake } from '../../helpers/paging';
+import { readCollection } from '../../helpers/parameters';
 import { techWolfOffsetPaginated } from '../../transport';
 import type { Operation } from '../operation';
 
@@ -32,7 +33,7 @@ export const getAll: Operation = {
 		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const filters = readCollection(this, 'filters', itemIndex);
 		const qs: IDataObject = {};
 		if (filters.isActive !== undefined) qs.is_active = filters.isActive === 'true';
 		if (typeof filters.organisationalUnit === 'string' && filters.organisationalUnit.trim() !== '') {

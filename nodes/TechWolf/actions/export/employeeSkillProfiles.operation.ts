@@ -4,7 +4,7 @@ import { readSimplify, simplifyProfile } from '../../helpers/simplify';
 import { collection, returnAllFields, simplifyFields } from '../../descriptions/fields';
 import { externalVendorOption, includeOption, responseFormatOption } from '../../descriptions/options';
 import { readTake } from '../../helpers/paging';
-import { toQuery } from '../../helpers/parameters';
+import { readCollection, toQuery } from '../../helpers/parameters';
 import { techWolfKeysetPaginated } from '../../transport';
 import type { Operation } from '../operation';
 
@@ -42,7 +42,7 @@ export const employeeSkillProfiles: Operation = {
 		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const options = readCollection(this, 'options', itemIndex);
 		const body: IDataObject = {};
 		if (options.activeOnly !== undefined) body.filters = [{ filter: 'is_active', is_active: options.activeOnly }];
 		if (Array.isArray(options.include) && options.include.length > 0) body.include = options.include;

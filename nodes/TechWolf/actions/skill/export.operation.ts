@@ -4,7 +4,7 @@ import { collection, returnAllFields } from '../../descriptions/fields';
 import { externalVendorOption, vocabLanguageOption } from '../../descriptions/options';
 import { readIdList } from '../../helpers/ids';
 import { readTake } from '../../helpers/paging';
-import { readQueryOptions } from '../../helpers/parameters';
+import { readCollection, readQueryOptions } from '../../helpers/parameters';
 import { techWolfKeysetPaginated } from '../../transport';
 import type { Operation } from '../operation';
 
@@ -36,7 +36,7 @@ export const exportSkills: Operation = {
 		collection('options', [externalVendorOption, vocabLanguageOption]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const filters = readCollection(this, 'filters', itemIndex);
 		const list: IDataObject[] = [];
 		if (filters.skillSource) list.push({ filter: 'skill_source', skill_source: filters.skillSource });
 		if (filters.skillIds) {

@@ -1,9 +1,10 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { collection, returnAllFields } from '../../descriptions/fields';
 import { externalVendorOption } from '../../descriptions/options';
 import { readIdList } from '../../helpers/ids';
 import { readTake } from '../../helpers/paging';
+import { readCollection } from '../../helpers/parameters';
 import { exportTaxonomyChanges } from '../../helpers/taxonomy';
 import type { Operation } from '../operation';
 
@@ -55,7 +56,7 @@ export const exportChanges: Operation = {
 		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const filters = readCollection(this, 'filters', itemIndex);
 		return await exportTaxonomyChanges(
 			this,
 			{
