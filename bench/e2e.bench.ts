@@ -1,29 +1,34 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
- * Part 2: end to end in a real n8n. The TechWolf Trigger (verify, parse, dedupe, emit) against n8n's built-in Webhook
- * node doing the same work unverified, in the same n8n, under the same load generator: distinct signed events at a
- * fixed concurrency, rounds interleaved. After each round the executions are counted: none lost, none doubled.
+ * Part 2: end to end in a real n8n. The TechWolf Trigger (verify, parse, dedupe, emit) against the floor n8n sets for
+ * any community webhook trigger (a fixture trigger with no credential and no checks, bench/floor-trigger/), and
+ * against n8n's built-in Webhook node receiving the same bodies unverified, in the same n8n, under the same load
+ * generator: distinct signed events at a fixed concurrency, rounds interleaved. After each round the executions are
+ * counted: none lost, none doubled. After the rounds, the trigger's last burst is redelivered: none may run again.
  *
  * Two references explain the gap rather than just state it: the built-in Webhook node with Header Auth (n8n's own
- * node loading a credential per request, as the trigger must), and a second n8n configuration that differs from the
- * defaults only in when n8n creates expression isolates (bench/README.md, "The end-to-end gap").
+ * node loading a credential per request), and a second n8n configuration that differs from the defaults only in when
+ * n8n creates expression isolates (bench/README.md, "The end-to-end gap").
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
-import { buildEvent, signedDelivery } from '../sandbox/events';
+import { buildEvent, signedDelivery, type BuiltEvent } from '../sandbox/events';
+import { packPackage } from '../e2e/n8n/community-package';
 import { startPlayground, webhookIdOf } from '../e2e/playground';
+import type { N8nRestClient } from '../e2e/n8n/rest-client';
 import type { N8nWorkflowJson } from '../e2e/n8n/rest-types';
 import { settledExecutionCount } from '../e2e/executions';
 import { median } from './measure';
 import { runLoad, type LoadResult, type PreparedRequest } from './load';
 
-export const E2E_TARGETS = ['techwolfTrigger', 'builtinWebhook', 'builtinWebhookHeaderAuth'] as const;
+export const E2E_TARGETS = ['techwolfTrigger', 'floorTrigger', 'builtinWebhook', 'builtinWebhookHeaderAuth'] as const;
 export type E2eTarget = (typeof E2E_TARGETS)[number];
 
 export const TARGET_LABELS: Record<E2eTarget, string> = {
 	techwolfTrigger: 'TechWolf Trigger',
+	floorTrigger: 'minimal community trigger (floor)',
 	builtinWebhook: 'built-in Webhook, no auth (baseline)',
 	builtinWebhookHeaderAuth: 'built-in Webhook, Header Auth (reference)',
 };
@@ -85,8 +90,17 @@ export interface E2eSummary {
 	isolatesPerDelivery: number;
 }
 
+/** The TechWolf Trigger's last round sent again, each event re-signed with a fresh timestamp. */
+export interface RedeliveryResult {
+	sent: number;
+	statuses: Record<string, number>;
+	/** Executions the redeliveries started: the target is 0. */
+	acceptedAgain: number;
+}
+
 export interface E2eConfigurationResult {
 	configuration: N8nConfiguration;
+	redelivery: RedeliveryResult;
 	rounds: E2eRound[];
 	median: Record<E2eTarget, E2eSummary>;
 	lost: number;
@@ -119,11 +133,16 @@ export async function benchEndToEnd(options: {
 	log: (line: string) => void;
 }): Promise<E2eBenchResult> {
 	const configurations: E2eConfigurationResult[] = [];
-	for (const [index, configuration] of N8N_CONFIGURATIONS.entries()) {
-		options.log(`n8n configuration: ${configuration.description}`);
-		// The package is built and packed once; later configurations reuse the tarball.
-		const skipBuild = index > 0 || process.env.BENCH_SKIP_BUILD === '1';
-		configurations.push(await benchConfiguration(configuration, skipBuild, options));
+	const floor = await packPackage({ packageDir: path.join(__dirname, 'floor-trigger') });
+	try {
+		for (const [index, configuration] of N8N_CONFIGURATIONS.entries()) {
+			options.log(`n8n configuration: ${configuration.description}`);
+			// The package is built and packed once; later configurations reuse the tarball.
+			const skipBuild = index > 0 || process.env.BENCH_SKIP_BUILD === '1';
+			configurations.push(await benchConfiguration(configuration, skipBuild, floor.tarball, options));
+		}
+	} finally {
+		rmSync(path.dirname(floor.tarball), { recursive: true, force: true });
 	}
 	return { requestsPerRound: options.requestsPerRound, concurrency: options.concurrency, configurations };
 }
@@ -131,9 +150,15 @@ export async function benchEndToEnd(options: {
 async function benchConfiguration(
 	configuration: N8nConfiguration,
 	skipBuild: boolean,
+	floorTarball: string,
 	options: { rounds: number; requestsPerRound: number; concurrency: number; log: (line: string) => void },
 ): Promise<E2eConfigurationResult> {
-	const playground = await startPlayground({ skipBuild, log: options.log, n8nEnv: configuration.env });
+	const playground = await startPlayground({
+		skipBuild,
+		log: options.log,
+		n8nEnv: configuration.env,
+		extraPackageTarballs: [floorTarball],
+	});
 	try {
 		const { n8n, signingKey, credentialIds } = playground;
 		const headerAuthValue = randomBytes(24).toString('base64url');
@@ -151,8 +176,11 @@ async function benchConfiguration(
 			'httpHeaderAuth',
 			headerAuth.id,
 		);
+		const floor = workflowFile('floor-trigger.json');
+		const floorUrl = n8n.webhookUrl('webhook', webhookIdOf(floor, 'n8n-nodes-bench-floor.benchFloorTrigger'));
 		const targets: Record<E2eTarget, { workflow: N8nWorkflowJson; url: string }> = {
 			techwolfTrigger: { workflow: trigger, url: n8n.webhookUrl('webhook', webhookIdOf(trigger)) },
+			floorTrigger: { workflow: floor, url: floorUrl },
 			builtinWebhook: { workflow: workflowFile('builtin-webhook-baseline.json'), url: n8n.webhookUrl('baseline') },
 			builtinWebhookHeaderAuth: { workflow: headerAuthWorkflow, url: n8n.webhookUrl('baseline-header-auth') },
 		};
@@ -163,19 +191,25 @@ async function benchConfiguration(
 		}
 
 		// Every target gets the same signed deliveries; the Header Auth one also carries its header.
-		const prepare = (round: number, target: E2eTarget): PreparedRequest[] =>
-			Array.from({ length: options.requestsPerRound }, (_, index) => {
-				const event = buildEvent(EVENT_TYPES[index % EVENT_TYPES.length], {
+		const signed = (event: BuiltEvent, target: E2eTarget): PreparedRequest => {
+			const delivery = signedDelivery(event, { privateKeys: [signingKey.privateKey] });
+			const headers =
+				target === 'builtinWebhookHeaderAuth'
+					? { ...delivery.headers, [HEADER_AUTH_NAME]: headerAuthValue }
+					: delivery.headers;
+			return { body: delivery.body, headers };
+		};
+		let lastBurst: BuiltEvent[] = [];
+		const prepare = (round: number, target: E2eTarget): PreparedRequest[] => {
+			const events = Array.from({ length: options.requestsPerRound }, (_, index) =>
+				buildEvent(EVENT_TYPES[index % EVENT_TYPES.length], {
 					tenant: 'acme',
 					id: `bench-${configuration.name}-${round}-${index}-${Date.now()}`,
-				});
-				const delivery = signedDelivery(event, { privateKeys: [signingKey.privateKey] });
-				const headers =
-					target === 'builtinWebhookHeaderAuth'
-						? { ...delivery.headers, [HEADER_AUTH_NAME]: headerAuthValue }
-						: delivery.headers;
-				return { body: delivery.body, headers };
-			});
+				}),
+			);
+			if (target === 'techwolfTrigger') lastBurst = events;
+			return events.map((event) => signed(event, target));
+		};
 
 		// A short warm-up per target so that the first measured round does not pay for JIT and caches.
 		for (const name of E2E_TARGETS) {
@@ -209,6 +243,13 @@ async function benchConfiguration(
 				);
 			}
 		}
+		const redelivery = await redeliver(
+			n8n.rest,
+			targets.techwolfTrigger,
+			lastBurst.map((event) => signed(event, 'techwolfTrigger')),
+			options.concurrency,
+		);
+		options.log(`${configuration.name} redelivery of the last burst: ${JSON.stringify(redelivery)}`);
 		const summary = (target: E2eTarget): E2eSummary => {
 			const mine = rounds.filter((round) => round.target === target);
 			return {
@@ -220,6 +261,7 @@ async function benchConfiguration(
 		};
 		return {
 			configuration,
+			redelivery,
 			rounds,
 			median: Object.fromEntries(E2E_TARGETS.map((target) => [target, summary(target)])) as Record<
 				E2eTarget,
@@ -232,4 +274,18 @@ async function benchConfiguration(
 	} finally {
 		await playground.stop();
 	}
+}
+
+/** Sends `requests` again and counts the executions they start (watched for a few seconds: n8n saves them late). */
+async function redeliver(
+	rest: N8nRestClient,
+	target: { workflow: N8nWorkflowJson; url: string },
+	requests: PreparedRequest[],
+	concurrency: number,
+): Promise<RedeliveryResult> {
+	const workflowId = target.workflow.id as string;
+	const before = await rest.countExecutions(workflowId);
+	const load = await runLoad(target.url, requests, concurrency);
+	const after = await settledExecutionCount(rest, workflowId, before + 1, 3000);
+	return { sent: load.requests, statuses: load.statuses, acceptedAgain: after - before };
 }

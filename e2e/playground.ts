@@ -31,6 +31,8 @@ export interface PlaygroundOptions {
 	install?: N8nInstallation;
 	/** Extra n8n environment, e.g. for a benchmark. */
 	n8nEnv?: Record<string, string | undefined>;
+	/** More packed community packages for n8n, e.g. a benchmark fixture. */
+	extraPackageTarballs?: string[];
 	log?: LogFn;
 }
 
@@ -88,6 +90,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
 		n8n = await startN8n({
 			...(options.n8nPort ? { port: options.n8nPort } : {}),
 			packageTarball: packed.tarball,
+			...(options.extraPackageTarballs ? { extraPackageTarballs: options.extraPackageTarballs } : {}),
 			...(options.install ? { install: options.install } : {}),
 			echoLogs: options.echoLogs ?? false,
 			...(options.n8nEnv ? { env: options.n8nEnv } : {}),

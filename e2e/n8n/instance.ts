@@ -51,6 +51,8 @@ export interface StartN8nOptions {
 	reuseUserFolder?: boolean;
 	/** An `npm pack` tarball, installed into `<userFolder>/.n8n/nodes/node_modules/<name>` before the start. */
 	packageTarball?: string;
+	/** More packed community packages to install the same way (e.g. a benchmark fixture). */
+	extraPackageTarballs?: string[];
 	/** Extra env for n8n; a value of `undefined` removes a default. */
 	env?: Record<string, string | undefined>;
 	/** Owner account created from env; fields left out get defaults (random password). */
@@ -103,8 +105,9 @@ export async function startN8n(opts: StartN8nOptions = {}): Promise<N8nInstance>
 	const ownsUserFolder = opts.userFolder === undefined;
 	const userFolder = path.resolve(opts.userFolder ?? (await fsp.mkdtemp(path.join(os.tmpdir(), 'n8n-e2e-'))));
 	await prepareUserFolder(userFolder, opts.reuseUserFolder ?? false);
-	if (opts.packageTarball) {
-		const pkg = await installCommunityPackage(userFolder, opts.packageTarball);
+	for (const tarball of [opts.packageTarball, ...(opts.extraPackageTarballs ?? [])]) {
+		if (!tarball) continue;
+		const pkg = await installCommunityPackage(userFolder, tarball);
 		log(`installed ${pkg.name}@${pkg.version} into ${pkg.dir}`);
 	}
 

@@ -79,7 +79,7 @@ export function triggerSettings(
 
 /**
  * How long a request may reuse the signing keys an earlier request read from the same credential. Reading a
- * credential costs n8n an expression isolate per request (bench/README.md, "Where the end-to-end time goes"); public
+ * credential costs n8n an expression isolate per request (bench/README.md, "The end-to-end gap"); public
  * keys are not secrets, and a key removed from the credential stops verifying within this time (README, "Signing
  * keys").
  */
