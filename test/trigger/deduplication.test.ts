@@ -1,5 +1,13 @@
 import { EventMemory, STORED_MAX_EVENTS, storedEventCount } from '../../nodes/TechWolfTrigger/deduplication';
-import { RECORD_CHARS, STATIC_DATA_KEY } from '../../nodes/TechWolfTrigger/eventRecords';
+import {
+	appendRecord,
+	containsRecord,
+	dropBefore,
+	eventKey,
+	mergeRecords,
+	RECORD_CHARS,
+	STATIC_DATA_KEY,
+} from '../../nodes/TechWolfTrigger/eventRecords';
 
 const policy = { windowSeconds: 3600, maxEvents: 100 };
 const T0 = 1_763_900_000;
@@ -197,5 +205,29 @@ describe('deduplication: the process memory is bounded', () => {
 		memory.claim('webhook wf-new n', {}, 'a', T0 + 3601, policy);
 		expect(memory.triggerCount).toBe(1);
 		expect(memory.heldEntries).toBe(2); // its claim and its stored record
+	});
+});
+
+describe('deduplication: merging two record strings', () => {
+	const record = (id: string, seconds: number) => {
+		const key = eventKey(id);
+		return appendRecord('', key.hash, seconds);
+	};
+
+	test('the union keeps each hash once, in time order, so that expiry still trims a prefix', () => {
+		const loaded = record('a', T0) + record('c', T0 + 20) + record('e', T0 + 40);
+		const mine = record('b', T0 + 10) + record('c', T0 + 20) + record('d', T0 + 30);
+		const merged = mergeRecords(loaded, mine);
+		expect(merged).toBe(
+			record('a', T0) + record('b', T0 + 10) + record('c', T0 + 20) + record('d', T0 + 30) + record('e', T0 + 40),
+		);
+		expect(dropBefore(merged, T0 + 25)).toBe(record('d', T0 + 30) + record('e', T0 + 40));
+	});
+
+	test('when this process already holds everything loaded, its own string is the union', () => {
+		const loaded = record('a', T0);
+		const mine = loaded + record('b', T0 + 1);
+		expect(mergeRecords(loaded, mine)).toBe(mine);
+		expect(containsRecord(mergeRecords(loaded, mine), eventKey('b').hash)).toBe(true);
 	});
 });
