@@ -7,7 +7,8 @@ import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workfl
 
 import { DEFAULT_ALGORITHMS, SUPPORTED_ALGORITHMS, type JwsAlgorithmName } from './algorithms';
 import { readPastedKeys } from './keys';
-import { AccessTokenVerifier, checkJwksUrl, type AccessTokenPolicy, type KeySource } from './verifier';
+import { checkJwksUrl, type AccessTokenPolicy, type KeySource } from './policy';
+import { AccessTokenVerifier } from './verifier';
 import { splitList } from '../list';
 
 export const JWKS_CREDENTIAL = 'techWolfWebhookJwksApi';

@@ -1,20 +1,14 @@
-export {
-	AccessTokenVerifier,
-	AccessTokenSettingsError,
-	CLOCK_SKEW_SECONDS,
-	MAX_AUTHORIZATION_LENGTH,
-	checkJwksUrl,
-} from './verifier';
+export { AccessTokenVerifier, CLOCK_SKEW_SECONDS, MAX_AUTHORIZATION_LENGTH } from './verifier';
+export { AccessTokenSettingsError, checkJwksUrl } from './policy';
+export type { AccessTokenPolicy, KeySource } from './policy';
 export type {
 	AccessTokenCheck,
 	AccessTokenFailure,
-	AccessTokenPolicy,
 	AccessTokenRejection,
-	KeySource,
 	ReadToken,
 	TokenReading,
 	VerifiedAccessToken,
-} from './verifier';
+} from './results';
 export { DEFAULT_ALGORITHMS, SUPPORTED_ALGORITHMS, JWS_ALGORITHMS, verifyJwsSignature } from './algorithms';
 export type { JwsAlgorithmName } from './algorithms';
 export { JwksCache, jwksCache, JWKS_LIFETIME_SECONDS, JWKS_REFRESH_INTERVAL_SECONDS } from './jwks';

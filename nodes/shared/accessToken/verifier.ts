@@ -11,171 +11,18 @@
  * JWKS. Neither step throws on request input; each failure has its own reason. Keys named in the token itself (`jwk`,
  * `jku`, `x5u`, `x5c` headers) are ignored: trusting them would let anyone sign with a key of their own.
  */
-import { SUPPORTED_ALGORITHMS, isSupportedAlgorithm, keyFitsAlgorithm, verifyJwsSignature } from './algorithms';
-import type { JwsAlgorithmName } from './algorithms';
+import { isSupportedAlgorithm, keyFitsAlgorithm, verifyJwsSignature } from './algorithms';
 import { jwksCache, type JwksCache, type JwksFetcher } from './jwks';
-import type { KeySet, VerificationKey } from './keys';
+import { decodeJsonObject, decodeSegment, isFiniteNumber, signingInput, tokenScopes } from './jwt';
+import type { VerificationKey } from './keys';
+import { checkedPolicy, type AccessTokenPolicy, type KeySource } from './policy';
+import { reject, type AccessTokenCheck, type AccessTokenRejection, type ReadToken, type TokenReading } from './results';
 
 /** Tolerance for the clocks of n8n and the authorization server disagreeing, on `exp` and `nbf`. */
 export const CLOCK_SKEW_SECONDS = 60;
 /** Longer than any access token; a longer header is refused before it is read. */
 export const MAX_AUTHORIZATION_LENGTH = 8192;
 const MAX_KID_LENGTH = 256;
-
-export type AccessTokenFailure =
-	| 'missing_access_token'
-	| 'malformed_authorization'
-	| 'malformed_access_token'
-	| 'unsupported_algorithm'
-	| 'wrong_issuer'
-	| 'wrong_audience'
-	| 'expired_access_token'
-	| 'access_token_not_yet_valid'
-	| 'missing_scope'
-	| 'unknown_signing_key'
-	| 'invalid_token_signature'
-	| 'jwks_unavailable';
-
-export interface AccessTokenRejection {
-	ok: false;
-	reason: AccessTokenFailure;
-	/** For the sender: what is wrong, never a key or the token. */
-	message: string;
-	/**
-	 * 401 for every token problem; 503 when the key set cannot be loaded. That is the receiver's problem, not the
-	 * sender's, and 503 makes TechWolf deliver again later instead of dropping a genuine event.
-	 */
-	status: 401 | 503;
-	/** For n8n's log: the details the reply leaves out (the JWKS URL and why it failed). */
-	detail?: string;
-}
-
-/** A token that passed read(): its parts, for verifySignature(). */
-export interface ReadToken {
-	algorithm: JwsAlgorithmName;
-	kid: string | undefined;
-	claims: Record<string, unknown>;
-	signingInput: Uint8Array;
-	signature: Uint8Array;
-}
-
-export interface VerifiedAccessToken {
-	ok: true;
-	algorithm: JwsAlgorithmName;
-	kid: string | undefined;
-	/** `sub`, or `client_id` when there is no `sub`. */
-	subject: string | undefined;
-	scopes: string[];
-	expiresAt: number;
-}
-
-export type TokenReading = { ok: true; token: ReadToken } | AccessTokenRejection;
-export type AccessTokenCheck = VerifiedAccessToken | AccessTokenRejection;
-
-/** Where the keys come from: a JWKS URL (fetched and cached) or keys the user pasted. */
-export type KeySource = { kind: 'jwks'; url: string } | { kind: 'pasted'; keys: KeySet };
-
-export interface AccessTokenPolicy {
-	issuer: string;
-	audience: string;
-	/** Scopes the token must all carry; none by default. */
-	requiredScopes?: readonly string[];
-	algorithms: readonly JwsAlgorithmName[];
-}
-
-export class AccessTokenSettingsError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'AccessTokenSettingsError';
-	}
-}
-
-function reject(reason: AccessTokenFailure, message: string, detail?: string): AccessTokenRejection {
-	return {
-		ok: false,
-		reason,
-		message,
-		status: reason === 'jwks_unavailable' ? 503 : 401,
-		...(detail ? { detail } : {}),
-	};
-}
-
-const BASE64URL = /^[A-Za-z0-9_-]+$/;
-const decoder = new TextDecoder('utf-8', { fatal: true });
-const encoder = new TextEncoder();
-
-/** Strict base64url (RFC 7515 §2): no padding, no other characters, and the one canonical spelling of the bytes. */
-function decodeSegment(segment: string): Uint8Array | undefined {
-	if (!BASE64URL.test(segment) || segment.length % 4 === 1) return undefined;
-	const bytes = Buffer.from(segment, 'base64url');
-	return bytes.toString('base64url') === segment ? new Uint8Array(bytes) : undefined;
-}
-
-function decodeJsonObject(segment: string): Record<string, unknown> | undefined {
-	const bytes = decodeSegment(segment);
-	if (!bytes) return undefined;
-	try {
-		const value: unknown = JSON.parse(decoder.decode(bytes));
-		return typeof value === 'object' && value !== null && !Array.isArray(value)
-			? (value as Record<string, unknown>)
-			: undefined;
-	} catch {
-		return undefined;
-	}
-}
-
-function isFiniteNumber(value: unknown): value is number {
-	return typeof value === 'number' && Number.isFinite(value);
-}
-
-/** `scope` (RFC 8693, RFC 9068: space-separated) or `scp` (Entra ID, Okta: a string or an array). */
-function tokenScopes(claims: Record<string, unknown>): string[] {
-	const scopes: string[] = [];
-	for (const value of [claims.scope, claims.scp]) {
-		if (typeof value === 'string') scopes.push(...value.split(' ').filter((scope) => scope !== ''));
-		else if (Array.isArray(value)) scopes.push(...value.filter((scope): scope is string => typeof scope === 'string'));
-	}
-	return scopes;
-}
-
-/** Checks the policy once, when the settings are built; throws AccessTokenSettingsError with what to fix. */
-function checkedPolicy(policy: AccessTokenPolicy): Required<AccessTokenPolicy> {
-	const issuer = policy.issuer.trim();
-	const audience = policy.audience.trim();
-	if (issuer === '') throw new AccessTokenSettingsError('Issuer is empty: enter the iss of your authorization server');
-	if (audience === '')
-		throw new AccessTokenSettingsError('Audience is empty: enter the aud your tokens are issued for');
-	if (policy.algorithms.length === 0) {
-		throw new AccessTokenSettingsError('Select at least one algorithm under Allowed Algorithms');
-	}
-	for (const algorithm of policy.algorithms) {
-		if (!isSupportedAlgorithm(algorithm)) {
-			throw new AccessTokenSettingsError(
-				`Algorithm ${String(algorithm)} is not supported; choose from ${SUPPORTED_ALGORITHMS.join(', ')}`,
-			);
-		}
-	}
-	return { issuer, audience, requiredScopes: policy.requiredScopes ?? [], algorithms: [...policy.algorithms] };
-}
-
-/** A JWKS URL must be http(s); https is what any authorization server publishes, http is for a local one. */
-export function checkJwksUrl(text: string): string {
-	const trimmed = text.trim();
-	const url = parseUrl(trimmed);
-	if (!url) throw new AccessTokenSettingsError(`JWKS URL "${trimmed}" is not a URL`);
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new AccessTokenSettingsError('JWKS URL must start with https://');
-	}
-	return url.toString();
-}
-
-function parseUrl(text: string): URL | undefined {
-	try {
-		return new URL(text);
-	} catch {
-		return undefined;
-	}
-}
 
 export class AccessTokenVerifier {
 	private readonly policy: Required<AccessTokenPolicy>;
@@ -254,7 +101,7 @@ export class AccessTokenVerifier {
 				algorithm: alg,
 				kid,
 				claims,
-				signingInput: encoder.encode(`${headerSegment}.${payloadSegment}`),
+				signingInput: signingInput(headerSegment, payloadSegment),
 				signature,
 			},
 		};

@@ -1,0 +1,60 @@
+/** What the user configures for access tokens (issuer, audience, scopes, algorithms, where the keys are), checked once. */
+import { SUPPORTED_ALGORITHMS, isSupportedAlgorithm, type JwsAlgorithmName } from './algorithms';
+import type { KeySet } from './keys';
+
+/** Where the keys come from: a JWKS URL (fetched and cached) or keys the user pasted. */
+export type KeySource = { kind: 'jwks'; url: string } | { kind: 'pasted'; keys: KeySet };
+
+export interface AccessTokenPolicy {
+	issuer: string;
+	audience: string;
+	/** Scopes the token must all carry; none by default. */
+	requiredScopes?: readonly string[];
+	algorithms: readonly JwsAlgorithmName[];
+}
+
+export class AccessTokenSettingsError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'AccessTokenSettingsError';
+	}
+}
+
+/** Checks the policy once, when the settings are built; throws AccessTokenSettingsError with what to fix. */
+export function checkedPolicy(policy: AccessTokenPolicy): Required<AccessTokenPolicy> {
+	const issuer = policy.issuer.trim();
+	const audience = policy.audience.trim();
+	if (issuer === '') throw new AccessTokenSettingsError('Issuer is empty: enter the iss of your authorization server');
+	if (audience === '')
+		throw new AccessTokenSettingsError('Audience is empty: enter the aud your tokens are issued for');
+	if (policy.algorithms.length === 0) {
+		throw new AccessTokenSettingsError('Select at least one algorithm under Allowed Algorithms');
+	}
+	for (const algorithm of policy.algorithms) {
+		if (!isSupportedAlgorithm(algorithm)) {
+			throw new AccessTokenSettingsError(
+				`Algorithm ${String(algorithm)} is not supported; choose from ${SUPPORTED_ALGORITHMS.join(', ')}`,
+			);
+		}
+	}
+	return { issuer, audience, requiredScopes: policy.requiredScopes ?? [], algorithms: [...policy.algorithms] };
+}
+
+/** A JWKS URL must be http(s); https is what any authorization server publishes, http is for a local one. */
+export function checkJwksUrl(text: string): string {
+	const trimmed = text.trim();
+	const url = parseUrl(trimmed);
+	if (!url) throw new AccessTokenSettingsError(`JWKS URL "${trimmed}" is not a URL`);
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		throw new AccessTokenSettingsError('JWKS URL must start with https://');
+	}
+	return url.toString();
+}
+
+function parseUrl(text: string): URL | undefined {
+	try {
+		return new URL(text);
+	} catch {
+		return undefined;
+	}
+}
