@@ -7,6 +7,7 @@
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { freePort } from '../n8n/helpers';
@@ -39,12 +40,15 @@ export function postgresInstalled(): boolean {
 	return fs.existsSync(path.join(PG_BIN, 'pg_ctl'));
 }
 
-/** `folder` must be new or empty; it gets the cluster, the socket and the log. */
-export async function startPostgres(folder: string): Promise<Postgres> {
+/**
+ * `folder` is replaced; it gets the cluster, the socket and the log. When the postgres user cannot reach it (a
+ * checkout inside a folder only root may enter), a private folder in the OS tmp is used instead.
+ */
+export async function startPostgres(requestedFolder: string): Promise<Postgres> {
+	const folder = await reachableFolder(requestedFolder);
 	const dataDir = path.join(folder, 'data');
 	const socketDir = path.join(folder, 'socket');
 	const logFile = path.join(folder, 'postgres.log');
-	await fsp.rm(folder, { recursive: true, force: true });
 	await fsp.mkdir(socketDir, { recursive: true });
 	if (process.getuid?.() === 0) {
 		const { uid, gid } = await postgresIds();
@@ -66,6 +70,20 @@ export async function startPostgres(folder: string): Promise<Postgres> {
 		throw error;
 	}
 	return { host: '127.0.0.1', port, database: 'n8n', user, password: 'n8n', stop };
+}
+
+async function reachableFolder(requested: string): Promise<string> {
+	await fsp.rm(requested, { recursive: true, force: true });
+	await fsp.mkdir(requested, { recursive: true });
+	if (process.getuid?.() !== 0) return requested;
+	const { uid, gid } = await postgresIds();
+	await fsp.chown(requested, uid, gid);
+	const reachable = await new Promise<boolean>((resolve) => {
+		execFile('runuser', ['-u', SERVICE_USER, '--', 'test', '-w', requested], (error) => resolve(!error));
+	});
+	if (reachable) return requested;
+	await fsp.rm(requested, { recursive: true, force: true });
+	return fsp.mkdtemp(path.join(os.tmpdir(), 'n8n-queue-postgres-'));
 }
 
 async function postgresIds(): Promise<{ uid: number; gid: number }> {
