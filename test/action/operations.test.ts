@@ -1,24 +1,13 @@
 /** Every operation against the sandbox, with the requests it made checked where the request is the point. */
 import { FIXTURE_IDS } from '../../sandbox/data';
-import { actionHarness, type ActionHarness } from './setup';
+import { useActionHarness } from './setup';
 
-let harness: ActionHarness;
-beforeAll(async () => {
-	harness = await actionHarness();
-});
-afterAll(async () => {
-	await harness.sandbox.stop();
-});
-beforeEach(() => harness.sandbox.reset());
+const harness = useActionHarness();
 
 /** The query parameters of a query string, in a stable order (repeated names kept). */
 const params = (query: string | undefined) => [...new URLSearchParams(query ?? '')].sort();
 
-const lastRequest = (route: string) =>
-	harness.sandbox
-		.stats()
-		.recentRequests.filter((request) => `${request.method} ${request.path}` === route)
-		.pop();
+const lastRequest = (route: string) => harness.lastRequest(route);
 
 describe('Employee', () => {
 	test('get, with custom properties', async () => {
@@ -113,14 +102,14 @@ describe('Employee', () => {
 		expect(skill?.validation_state).toBe('validated');
 	});
 
-	test('add a skill event: text for inference', async () => {
+	test('add a skill event: content for inference (an event type whose content TechWolf does not show)', async () => {
 		const [result] = await harness.json({
 			resource: 'employee',
 			operation: 'addSkillEvent',
 			employeeId: 'E1',
 			skillEventId: 'PRJ-42',
 			eventType: 'project',
-			text: 'Built a Kafka pipeline in Python',
+			additionalContent: { notes: 'Built a Kafka pipeline in Python' },
 			language: 'en',
 			options: { timestamp: '2026-11-01T09:00:00Z' },
 		});
@@ -131,7 +120,7 @@ describe('Employee', () => {
 			event_type: 'project',
 			timestamp: '2026-11-01T09:00:00.000Z',
 			source: 'n8n',
-			content: { description: 'Built a Kafka pipeline in Python' },
+			content: { notes: 'Built a Kafka pipeline in Python' },
 		});
 	});
 });
@@ -160,7 +149,7 @@ describe('Job and Course', () => {
 			operation: 'updateSkillProfile',
 			jobId: FIXTURE_IDS.job,
 			source: 'n8n',
-			skills: { skill: [{ skillId, decision: 'reject', proficiencyLevel: 3, critical: true }] },
+			skills: { skill: [{ skillId, decision: 'reject', proficiencyLevel: 3, critical: 'true' }] },
 			feedbackFormat: 'skills',
 		});
 		expect(harness.sandbox.stats().lastBodies[`PATCH /job_architecture/jobs/${FIXTURE_IDS.job}/skill_profile`]).toEqual(

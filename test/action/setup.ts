@@ -2,7 +2,13 @@
 import type { IDataObject, INodeExecutionData, INodeListSearchResult } from 'n8n-workflow';
 
 import { TechWolf } from '../../nodes/TechWolf/TechWolf.node';
-import { oauth2CredentialData, startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
+import {
+	oauth2CredentialData,
+	startSandbox,
+	type RecordedRequest,
+	type Sandbox,
+	type SandboxOptions,
+} from '../../sandbox/server';
 import { runExecute, runListSearch, type CredentialVault } from '../harness/n8nCoreContexts';
 import { vaultWithKeys } from '../trigger/fixtures';
 
@@ -18,6 +24,8 @@ export interface ActionHarness {
 	json(parameters: IDataObject, items?: INodeExecutionData[]): Promise<IDataObject[]>;
 	/** A resource locator's From List, as the editor asks for it. */
 	listSearch(method: string, filter?: string, paginationToken?: string): Promise<INodeListSearchResult>;
+	/** The last request the sandbox saw on a route such as `POST /employees`. */
+	lastRequest(route: string): RecordedRequest | undefined;
 }
 
 /** `sandboxOptions`: e.g. more employees, for exports of several pages. */
@@ -56,5 +64,40 @@ export async function actionHarness(sandboxOptions: SandboxOptions = {}): Promis
 				filter,
 				paginationToken,
 			),
+		lastRequest: (route) =>
+			sandbox
+				.stats()
+				.recentRequests.filter((request) => `${request.method} ${request.path}` === route)
+				.pop(),
+	};
+}
+
+/**
+ * A harness for the test file: started before its tests, reset before each, stopped after all; after each test,
+ * nothing the node sent may have broken the contract (the strict sandbox refuses it, or reports it).
+ */
+export function useActionHarness(): ActionHarness {
+	let started: ActionHarness | undefined;
+	const current = (): ActionHarness => {
+		if (!started) throw new Error('The harness starts in beforeAll');
+		return started;
+	};
+	beforeAll(async () => {
+		started = await actionHarness();
+	});
+	afterAll(() => started?.sandbox.stop());
+	beforeEach(() => started?.sandbox.reset());
+	afterEach(() => expect(current().sandbox.stats().contractViolations).toEqual([]));
+	return {
+		get sandbox() {
+			return current().sandbox;
+		},
+		get vault() {
+			return current().vault;
+		},
+		run: (parameters, items, options) => current().run(parameters, items, options),
+		json: (parameters, items) => current().json(parameters, items),
+		listSearch: (method, filter, paginationToken) => current().listSearch(method, filter, paginationToken),
+		lastRequest: (route) => current().lastRequest(route),
 	};
 }

@@ -80,6 +80,7 @@ export const inputLanguageField: INodeProperties = {
 	type: 'options',
 	default: 'auto',
 	description: 'The language of the text TechWolf reads skills from',
+	required: true,
 	options: [
 		{ name: 'Detect Automatically', value: 'auto' },
 		{ name: 'Dutch', value: 'nl' },
@@ -87,4 +88,20 @@ export const inputLanguageField: INodeProperties = {
 		{ name: 'French', value: 'fr' },
 		{ name: 'German', value: 'de' },
 	],
+};
+
+/** TechWolf's `strict` query parameter of the calls that extract skills. */
+export const strictField: INodeProperties = {
+	displayName: 'Strict',
+	name: 'strict',
+	type: 'boolean',
+	default: false,
+	description: 'Whether TechWolf should refuse (422) content it cannot extract skills from instead of accepting it',
+};
+
+/** The skill profiles of employees and jobs: TechWolf documents Workday as their only external vendor. */
+export const profileVendorOption: INodeProperties = {
+	...externalVendorOption,
+	options: [{ name: 'Workday', value: 'workday' }],
+	description: "Express skills in Workday's vocabulary (Workday must be active on your tenant)",
 };

@@ -49,6 +49,8 @@ export interface ApiRequest {
 	itemIndex: number;
 	/** Answer null for a 404 instead of failing: for calls where "gone" is a result (a deleted skill). */
 	nullIfNotFound?: boolean;
+	/** What to tell the user for a status, where this call's meaning differs from STATUS_HINTS'. */
+	hints?: Partial<Record<number, string>>;
 }
 
 interface HttpFailure {
@@ -138,7 +140,7 @@ function toNodeApiError(context: RequestContext, error: unknown, request: ApiReq
 			: `Could not reach TechWolf for ${where}: ${(error as Error).message}`;
 	const hint = isTokenRequest
 		? 'Check the credential: Client ID, Client Secret, Tenant and Region (or the custom token URL and audience).'
-		: (failure.status && STATUS_HINTS[failure.status]) || undefined;
+		: (failure.status && (request.hints?.[failure.status] ?? STATUS_HINTS[failure.status])) || undefined;
 	return new NodeApiError(context.getNode(), (failure.data ?? {}) as JsonObject, {
 		message,
 		description: hint,

@@ -26,8 +26,8 @@ const TECHWOLF_REGIONS = {
 
 type RegionChoice = keyof typeof TECHWOLF_REGIONS | 'custom';
 
-/** TechWolf's documented limits for tenant names and ids in URLs. */
-const TENANT = /^[a-zA-Z0-9][a-zA-Z0-9-]{0,62}$/;
+/** Tenant names as TechWolf issues them: letters, digits, `-` and `_` (the Authentication page's example is company_xyz). */
+const TENANT = /^[a-zA-Z0-9][a-zA-Z0-9_-]{0,62}$/;
 const HOST_LABEL = /^[a-z0-9][a-z0-9-]{0,30}$/;
 
 class ConnectionSettingsError extends Error {}
@@ -65,9 +65,12 @@ function httpUrl(value: string, field: string): string {
 export function apiBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const chosen = region(credentials);
 	if (chosen === 'custom') return httpUrl(text(credentials, 'baseUrl'), 'API Base URL');
-	const tenant = text(credentials, 'tenant');
+	// The token's tenant and the address's {tenant_name} may differ (TechWolf does not say): the address can name its own.
+	const tenant = text(credentials, 'apiTenant') || text(credentials, 'tenant');
 	if (!TENANT.test(tenant)) {
-		throw new ConnectionSettingsError(`Tenant "${tenant}" is not a TechWolf tenant name (letters, digits and dashes)`);
+		throw new ConnectionSettingsError(
+			`Tenant "${tenant}" is not a TechWolf tenant name (letters, digits, "-" and "_")`,
+		);
 	}
 	const hostLabel = text(credentials, 'hostRegion') || TECHWOLF_REGIONS[chosen].hostLabel;
 	if (!HOST_LABEL.test(hostLabel)) {
@@ -128,7 +131,18 @@ export const connectionProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. acme',
-		description: 'Your TechWolf tenant name, as in https://acme.eu.techwolf.ai',
+		description:
+			'Your TechWolf tenant, as TechWolf gave it to you (sent with every token request), for example acme or company_xyz',
+	},
+	{
+		displayName: 'Tenant in API Address',
+		name: 'apiTenant',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. company-xyz',
+		description:
+			"Leave empty when the API address starts with your tenant, as in https://acme.eu.techwolf.ai. If the address TechWolf gave you names the tenant differently (for example company-xyz for the tenant company_xyz), type that part here. Whether the two can differ is TechWolf's to confirm.",
+		displayOptions: { show: { region: REGION_OPTIONS.map(({ value }) => value) } },
 	},
 	{
 		displayName: 'Region in API Address',
@@ -136,7 +150,7 @@ export const connectionProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. eu3',
-		description: `Leave empty to call ${REGION_OPTIONS.map(({ name, value }) => `${apiHost(value)} (${name})`).join(' or ')}. If TechWolf gave you another address, such as https://acme.eu3.techwolf.ai, type its region part (eu3).`,
+		description: `Leave empty to call ${REGION_OPTIONS.map(({ name, value }) => `${apiHost(value)} (${name})`).join(' or ')}. TechWolf does not publish the region part of the address (its token audiences eu3/us3 suggest eu3/us3): TechWolf to confirm. If TechWolf gave you another address, such as https://acme.eu3.techwolf.ai, type its region part (eu3).`,
 		displayOptions: { show: { region: REGION_OPTIONS.map(({ value }) => value) } },
 	},
 	{

@@ -1,12 +1,13 @@
-import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { collection, idField } from '../../descriptions/fields';
+import { inputLanguageField, strictField } from '../../descriptions/options';
 import { readId } from '../../helpers/ids';
 import { parseDate, readCollection, readJsonObject, success } from '../../helpers/parameters';
 import { techWolfApiRequest } from '../../transport';
 import type { Operation } from '../operation';
 
-/** TechWolf's Skill Event types (API reference, Skill Events). */
+/** TechWolf's 11 Skill Event types (API reference, Skill Events). */
 export const EVENT_TYPES = [
 	['Certificate', 'certificate'],
 	['Education History', 'education_history'],
@@ -16,62 +17,138 @@ export const EVENT_TYPES = [
 	['Project', 'project'],
 	['Resume Document', 'resume_document'],
 	['Skill Notes', 'skill_notes'],
+	['Skill Profile Feedback', 'skill_profile_feedback'],
 	['Ticket', 'ticket'],
 	['Working History', 'working_history'],
 ] as const;
 
+interface ContentField {
+	/** TechWolf's name in `content`. */
+	apiName: string;
+	displayName: string;
+	required?: boolean;
+	placeholder?: string;
+	description?: string;
+	rows?: number;
+}
+
+const DATE_HINT = 'TechWolf does not show the format: an ISO 8601 date (YYYY-MM-DD) is presumed, TechWolf to confirm';
+
+/** The content fields TechWolf's Skill Events page shows, per type; the other types' fields are not documented. */
+const CONTENT_FIELDS: Record<string, ContentField[]> = {
+	working_history: [
+		{ apiName: 'job_title', displayName: 'Job Title', required: true, placeholder: 'Data Engineer' },
+		{
+			apiName: 'job_description',
+			displayName: 'Job Description',
+			rows: 4,
+			description: 'TechWolf extracts skills from it',
+		},
+		{ apiName: 'company', displayName: 'Company' },
+		{ apiName: 'start_date', displayName: 'Start Date', placeholder: '2021-03-01', description: DATE_HINT },
+		{
+			apiName: 'end_date',
+			displayName: 'End Date',
+			placeholder: '2023-06-30',
+			description: `Empty for the current job. ${DATE_HINT}.`,
+		},
+	],
+	education_history: [
+		{ apiName: 'degree_name', displayName: 'Degree Name', required: true, placeholder: 'MSc Data Science' },
+	],
+	learning: [
+		{ apiName: 'learning_title', displayName: 'Learning Title', required: true, placeholder: 'SQL for Analysts' },
+		{ apiName: 'learning_description', displayName: 'Learning Description', rows: 4 },
+	],
+};
+
+const fieldName = (apiName: string) => apiName.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+
+const OPEN_TYPES = EVENT_TYPES.map(([, value]) => value).filter((type) => !(type in CONTENT_FIELDS));
+
+const contentProperties: INodeProperties[] = [
+	...Object.entries(CONTENT_FIELDS).flatMap(([eventType, fields]) =>
+		fields.map((field): INodeProperties => ({
+			displayName: field.displayName,
+			name: fieldName(field.apiName),
+			type: 'string',
+			default: '',
+			...(field.required ? { required: true } : {}),
+			...(field.placeholder ? { placeholder: field.placeholder } : {}),
+			...(field.description ? { description: field.description } : {}),
+			...(field.rows ? { typeOptions: { rows: field.rows } } : {}),
+			displayOptions: { show: { eventType: [eventType] } },
+		})),
+	),
+	{
+		displayName: 'Additional Content (JSON)',
+		name: 'additionalContent',
+		type: 'json',
+		default: '{}',
+		required: true,
+		hint: "TechWolf's reference does not list the content fields of this event type: enter them as TechWolf names them (TechWolf to confirm)",
+		description: 'The event\'s content object, for example {"notes": "Led the migration to Kafka"}',
+		displayOptions: { show: { eventType: OPEN_TYPES } },
+	},
+];
+
+/** The event's `content`: the typed fields of its type, or the additional content (JSON) of an undocumented type. */
+function readContent(context: IExecuteFunctions, eventType: string, itemIndex: number): IDataObject {
+	const fields = CONTENT_FIELDS[eventType];
+	if (!fields) {
+		const content = readJsonObject(context, 'additionalContent', itemIndex, 'Additional Content (JSON)');
+		if (Object.keys(content).length === 0) {
+			throw new NodeOperationError(context.getNode(), 'Additional Content (JSON) is empty', {
+				itemIndex,
+				description: `Give the content of the ${eventType} event as TechWolf names its fields, for example {"notes": "..."}.`,
+			});
+		}
+		return content;
+	}
+	const content: IDataObject = {};
+	for (const field of fields) {
+		const value = String(context.getNodeParameter(fieldName(field.apiName), itemIndex, '')).trim();
+		if (value !== '') content[field.apiName] = value;
+		else if (field.required) {
+			throw new NodeOperationError(context.getNode(), `${field.displayName} is empty`, {
+				itemIndex,
+				description: `TechWolf needs the ${field.displayName} of a ${eventType} event.`,
+			});
+		}
+	}
+	return content;
+}
+
 export const addSkillEvent: Operation = {
 	label: 'Add Skill Event',
 	action: 'Add a skill event to an employee',
-	description: "Send free text (a project, notes, a certificate) from which TechWolf infers the employee's skills",
+	description: "Send a job, degree, course or notes from which TechWolf infers the employee's skills",
 	fields: [
 		idField('employeeId', 'Employee ID', 'The external ID of the employee'),
-		idField('skillEventId', 'Skill Event ID', 'Your ID for this event, so that sending it again updates it'),
+		idField(
+			'skillEventId',
+			'Skill Event ID',
+			'Your ID for this event. TechWolf refuses an ID it already has (409): a Skill Event cannot be updated.',
+		),
 		{
 			displayName: 'Event Type',
 			name: 'eventType',
 			type: 'options',
-			default: 'project',
+			default: 'working_history',
 			options: EVENT_TYPES.map(([name, value]) => ({ name, value })),
 		},
-		{
-			displayName: 'Text',
-			name: 'text',
-			type: 'string',
-			typeOptions: { rows: 4 },
-			default: '',
-			required: true,
-			description: 'Free text TechWolf infers skills from, such as a project description or notes',
-		},
-		{
-			displayName: 'Language',
-			name: 'language',
-			type: 'options',
-			default: 'auto',
-			options: [
-				{ name: 'Detect Automatically', value: 'auto' },
-				{ name: 'Dutch', value: 'nl' },
-				{ name: 'English', value: 'en' },
-				{ name: 'French', value: 'fr' },
-				{ name: 'German', value: 'de' },
-			],
-		},
+		...contentProperties,
+		inputLanguageField,
 		collection('options', [
 			{
-				displayName: 'More Content (JSON)',
-				name: 'contentJson',
-				type: 'json',
-				default: '{}',
-				description: 'Further content fields for this event type, merged next to the text',
-			},
-			{ displayName: 'Source', name: 'source', type: 'string', default: 'n8n' },
-			{
-				displayName: 'Strict',
-				name: 'strict',
+				displayName: 'End Active Jobs',
+				name: 'endActiveJobs',
 				type: 'boolean',
 				default: false,
-				description: 'Whether TechWolf should reject content it cannot fully process instead of ignoring parts of it',
+				description: "Whether TechWolf should end the employee's current jobs (end_active_jobs)",
 			},
+			{ displayName: 'Source', name: 'source', type: 'string', default: 'n8n' },
+			strictField,
 			{
 				displayName: 'Timestamp',
 				name: 'timestamp',
@@ -84,12 +161,9 @@ export const addSkillEvent: Operation = {
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const employeeId = readId(this, 'employeeId', itemIndex, 'Employee ID');
 		const skillEventId = readId(this, 'skillEventId', itemIndex, 'Skill Event ID');
-		const text = String(this.getNodeParameter('text', itemIndex, '')).trim();
-		if (text === '') throw new NodeOperationError(this.getNode(), 'Text is empty', { itemIndex });
+		const eventType = this.getNodeParameter('eventType', itemIndex, 'working_history') as string;
+		const content = readContent(this, eventType, itemIndex);
 		const options = readCollection(this, 'options', itemIndex);
-		const extraContent = options.contentJson
-			? readJsonObject(this, 'options.contentJson', itemIndex, 'More Content (JSON)')
-			: {};
 		const timestamp = options.timestamp ? parseDate(this, options.timestamp, itemIndex, 'Timestamp') : new Date();
 		await techWolfApiRequest.call(this, {
 			method: 'POST',
@@ -97,13 +171,17 @@ export const addSkillEvent: Operation = {
 			qs: {
 				language: this.getNodeParameter('language', itemIndex, 'auto'),
 				...(options.strict ? { strict: true } : {}),
+				...(options.endActiveJobs ? { end_active_jobs: true } : {}),
 			},
 			body: {
 				external_id: skillEventId,
-				event_type: this.getNodeParameter('eventType', itemIndex, 'project') as string,
+				event_type: eventType,
 				timestamp: timestamp.toISOString(),
 				source: typeof options.source === 'string' && options.source.trim() ? options.source.trim() : 'n8n',
-				content: { ...extraContent, description: text },
+				content,
+			},
+			hints: {
+				409: `TechWolf already has Skill Event "${skillEventId}" for this employee, and Skill Events cannot be updated: send it with a new Skill Event ID.`,
 			},
 			itemIndex,
 		});

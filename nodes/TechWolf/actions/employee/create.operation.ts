@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { idField } from '../../descriptions/fields';
+import { inputLanguageField, strictField } from '../../descriptions/options';
 import { readId } from '../../helpers/ids';
 import { success } from '../../helpers/parameters';
 import { techWolfApiRequest } from '../../transport';
@@ -10,9 +11,12 @@ import { employeeFields, readEmployeeBody } from './fields';
 export const create: Operation = {
 	label: 'Create',
 	action: 'Create an employee',
-	description: 'Create an employee in TechWolf',
+	description: 'Create an employee in TechWolf; its history and documents are read for skills',
 	fields: [
 		idField('employeeId', 'Employee ID', 'The external ID the new employee gets in TechWolf'),
+		// TechWolf's tutorial on creating employees calls both query parameters required: always sent.
+		inputLanguageField,
+		strictField,
 		...employeeFields,
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
@@ -20,6 +24,10 @@ export const create: Operation = {
 		await techWolfApiRequest.call(this, {
 			method: 'POST',
 			path: '/employees',
+			qs: {
+				language: this.getNodeParameter('language', itemIndex, 'auto'),
+				strict: this.getNodeParameter('strict', itemIndex, false) === true,
+			},
 			body: { ...readEmployeeBody(this, itemIndex), external_id: employeeId },
 			itemIndex,
 		});

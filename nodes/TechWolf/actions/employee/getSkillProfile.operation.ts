@@ -3,8 +3,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { readSimplify, simplifyProfile } from '../../helpers/simplify';
 import { collection, simplifyFields } from '../../descriptions/fields';
 import {
-	externalVendorOption,
 	includeOption,
+	profileVendorOption,
 	responseFormatOption,
 	vocabLanguageOption,
 } from '../../descriptions/options';
@@ -21,7 +21,7 @@ export const getSkillProfile: Operation = {
 		profileIdField('employee'),
 		...simplifyFields,
 		collection('options', [
-			externalVendorOption,
+			profileVendorOption,
 			includeOption([
 				['Low Data Availability Flag', 'low_data_availability_flag'],
 				['Sources', 'sources'],

@@ -4,8 +4,8 @@ import { readSimplify, simplifyProfile } from '../../helpers/simplify';
 import { collection, simplifyFields } from '../../descriptions/fields';
 import {
 	domainNamespaceOption,
-	externalVendorOption,
 	includeOption,
+	profileVendorOption,
 	responseFormatOption,
 	vocabLanguageOption,
 } from '../../descriptions/options';
@@ -23,7 +23,7 @@ export const getSkillProfile: Operation = {
 		...simplifyFields,
 		collection('options', [
 			domainNamespaceOption,
-			externalVendorOption,
+			profileVendorOption,
 			includeOption([
 				['Critical', 'critical'],
 				['Low Data Availability Flag', 'low_data_availability_flag'],
