@@ -170,7 +170,7 @@ export function skillFeedbackFields(entity: 'employee' | 'job'): INodeProperties
 								name: 'cluster',
 								type: 'string',
 								default: '',
-								placeholder: 'Programming Languages',
+								placeholder: 'e.g. Programming Languages',
 								description: "The cluster's name or ID, as Identify By says",
 							},
 							{

@@ -37,7 +37,7 @@ const DATE_HINT = 'TechWolf does not show the format: an ISO 8601 date (YYYY-MM-
 /** The content fields TechWolf's Skill Events page shows, per type; the other types' fields are not documented. */
 const CONTENT_FIELDS: Record<string, ContentField[]> = {
 	working_history: [
-		{ apiName: 'job_title', displayName: 'Job Title', required: true, placeholder: 'Data Engineer' },
+		{ apiName: 'job_title', displayName: 'Job Title', required: true, placeholder: 'e.g. Data Engineer' },
 		{
 			apiName: 'job_description',
 			displayName: 'Job Description',
@@ -45,19 +45,19 @@ const CONTENT_FIELDS: Record<string, ContentField[]> = {
 			description: 'TechWolf extracts skills from it',
 		},
 		{ apiName: 'company', displayName: 'Company' },
-		{ apiName: 'start_date', displayName: 'Start Date', placeholder: '2021-03-01', description: DATE_HINT },
+		{ apiName: 'start_date', displayName: 'Start Date', placeholder: 'e.g. 2021-03-01', description: DATE_HINT },
 		{
 			apiName: 'end_date',
 			displayName: 'End Date',
-			placeholder: '2023-06-30',
+			placeholder: 'e.g. 2023-06-30',
 			description: `Empty for the current job. ${DATE_HINT}.`,
 		},
 	],
 	education_history: [
-		{ apiName: 'degree_name', displayName: 'Degree Name', required: true, placeholder: 'MSc Data Science' },
+		{ apiName: 'degree_name', displayName: 'Degree Name', required: true, placeholder: 'e.g. MSc Data Science' },
 	],
 	learning: [
-		{ apiName: 'learning_title', displayName: 'Learning Title', required: true, placeholder: 'SQL for Analysts' },
+		{ apiName: 'learning_title', displayName: 'Learning Title', required: true, placeholder: 'e.g. SQL for Analysts' },
 		{ apiName: 'learning_description', displayName: 'Learning Description', rows: 4 },
 	],
 };
