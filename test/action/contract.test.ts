@@ -2,7 +2,10 @@
  * The node against the contract (`sandbox/contract/`): one test per shape issue 11 found the node sending against
  * TechWolf's pages, and every operation once through the strict sandbox, which refuses what the contract refuses.
  */
+import { NodeHelpers, type INode } from 'n8n-workflow';
+
 import { apiBaseUrl } from '../../nodes/shared/connection';
+import { TechWolf } from '../../nodes/TechWolf/TechWolf.node';
 import { resources } from '../../nodes/TechWolf/actions/resources';
 import { TechWolfTrigger } from '../../nodes/TechWolfTrigger/TechWolfTrigger.node';
 import { API_CONTRACT } from '../../sandbox/contract';
@@ -21,7 +24,7 @@ const workingHistory = {
 	operation: 'addSkillEvent',
 	employeeId: FIXTURE_IDS.employeeWithEmptyProfile,
 	skillEventId: 'JOB-1',
-	eventType: 'working_history',
+	skillEventType: 'working_history',
 	jobTitle: 'BI Analyst',
 	jobDescription: 'Built Power BI dashboards',
 	startDate: '2021-03-01',
@@ -51,14 +54,14 @@ describe('Add Skill Event', () => {
 		await harness.json({
 			...workingHistory,
 			skillEventId: 'EDU-1',
-			eventType: 'education_history',
+			skillEventType: 'education_history',
 			degreeName: 'MSc Data Science',
 		});
 		expect((lastBody(skillEventRoute) as { content: unknown }).content).toEqual({ degree_name: 'MSc Data Science' });
 		await harness.json({
 			...workingHistory,
 			skillEventId: 'LRN-1',
-			eventType: 'learning',
+			skillEventType: 'learning',
 			learningTitle: 'SQL',
 			learningDescription: 'Window functions',
 		});
@@ -72,7 +75,7 @@ describe('Add Skill Event', () => {
 		await harness.json({
 			...workingHistory,
 			skillEventId: 'PRJ-1',
-			eventType: 'project',
+			skillEventType: 'project',
 			additionalContent: '{"project_name": "Kafka pipeline", "notes": "Python"}',
 		});
 		expect((lastBody(skillEventRoute) as { content: unknown }).content).toEqual({
@@ -83,11 +86,13 @@ describe('Add Skill Event', () => {
 			(candidate) => candidate.name === 'additionalContent',
 		);
 		expect(field?.hint ?? field?.description).toMatch(/does not (list|show)/);
-		expect(field?.displayOptions?.show?.eventType).not.toContain('working_history');
+		expect(field?.displayOptions?.show?.skillEventType).not.toContain('working_history');
 	});
 
 	test('offers the 11 documented event types', () => {
-		const eventType = resources.employee?.operations.addSkillEvent?.fields.find((field) => field.name === 'eventType');
+		const eventType = resources.employee?.operations.addSkillEvent?.fields.find(
+			(field) => field.name === 'skillEventType',
+		);
 		const offered = (eventType?.options as { value: string }[]).map((option) => option.value);
 		expect([...offered].sort()).toEqual([...SKILL_EVENT_TYPES].sort());
 	});
@@ -229,6 +234,24 @@ describe('Create Employee, Job, tenant, trigger', () => {
 			'https://company-xyz.us3.techwolf.ai',
 		);
 		expect(() => apiBaseUrl({ region: 'eu', tenant: 'bad tenant' })).toThrow(/tenant/i);
+	});
+
+	test('the typed content fields are required only where they show: Get Resource with an expression has no issues', () => {
+		const description = new TechWolf().description;
+		const node: INode = {
+			id: 'get-resource',
+			name: 'Get Resource',
+			type: 'n8n-nodes-techwolf.techWolf',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {
+				resource: 'event',
+				operation: 'getResource',
+				eventType: '={{ $json.eventType }}',
+				skillEventType: '={{ $json.type }}',
+			},
+		};
+		expect(NodeHelpers.getNodeParametersIssues(description.properties, node, description)).toBeNull();
 	});
 
 	test('the trigger’s notice mentions no undocumented TechWolf Console', () => {

@@ -108,7 +108,7 @@ describe('Employee', () => {
 			operation: 'addSkillEvent',
 			employeeId: 'E1',
 			skillEventId: 'PRJ-42',
-			eventType: 'project',
+			skillEventType: 'project',
 			additionalContent: { notes: 'Built a Kafka pipeline in Python' },
 			language: 'en',
 			options: { timestamp: '2026-11-01T09:00:00Z' },

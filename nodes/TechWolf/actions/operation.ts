@@ -22,13 +22,17 @@ export interface Resource {
 	operations: Record<string, Operation>;
 }
 
-/** Shows `fields` only for one resource and operation (n8n's displayOptions, added once, here). */
+/**
+ * Shows `fields` only for one resource and operation (n8n's displayOptions, added once, here). Resource and operation
+ * come first: n8n checks the rules in order and shows a field as soon as a rule's parameter holds an expression, so
+ * a rule on a field another operation fills with an expression must not be checked before them.
+ */
 function showFor(resource: string, operation: string, fields: INodeProperties[]): INodeProperties[] {
 	return fields.map((field) => ({
 		...field,
 		displayOptions: {
 			...field.displayOptions,
-			show: { ...field.displayOptions?.show, resource: [resource], operation: [operation] },
+			show: { resource: [resource], operation: [operation], ...field.displayOptions?.show },
 		},
 	}));
 }

@@ -77,7 +77,7 @@ const contentProperties: INodeProperties[] = [
 			...(field.placeholder ? { placeholder: field.placeholder } : {}),
 			...(field.description ? { description: field.description } : {}),
 			...(field.rows ? { typeOptions: { rows: field.rows } } : {}),
-			displayOptions: { show: { eventType: [eventType] } },
+			displayOptions: { show: { skillEventType: [eventType] } },
 		})),
 	),
 	{
@@ -88,7 +88,7 @@ const contentProperties: INodeProperties[] = [
 		required: true,
 		hint: "TechWolf's reference does not list the content fields of this event type: enter them as TechWolf names them (TechWolf to confirm)",
 		description: 'The event\'s content object, for example {"notes": "Led the migration to Kafka"}',
-		displayOptions: { show: { eventType: OPEN_TYPES } },
+		displayOptions: { show: { skillEventType: OPEN_TYPES } },
 	},
 ];
 
@@ -132,7 +132,7 @@ export const addSkillEvent: Operation = {
 		),
 		{
 			displayName: 'Event Type',
-			name: 'eventType',
+			name: 'skillEventType',
 			type: 'options',
 			default: 'working_history',
 			options: EVENT_TYPES.map(([name, value]) => ({ name, value })),
@@ -161,7 +161,7 @@ export const addSkillEvent: Operation = {
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const employeeId = readId(this, 'employeeId', itemIndex, 'Employee ID');
 		const skillEventId = readId(this, 'skillEventId', itemIndex, 'Skill Event ID');
-		const eventType = this.getNodeParameter('eventType', itemIndex, 'working_history') as string;
+		const eventType = this.getNodeParameter('skillEventType', itemIndex, 'working_history') as string;
 		const content = readContent(this, eventType, itemIndex);
 		const options = readCollection(this, 'options', itemIndex);
 		const timestamp = options.timestamp ? parseDate(this, options.timestamp, itemIndex, 'Timestamp') : new Date();
