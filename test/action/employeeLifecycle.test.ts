@@ -112,8 +112,8 @@ describe('Employee: Get Skill Events', () => {
 			operation: 'addSkillEvent',
 			employeeId: FIXTURE_IDS.employeeWithEmptyProfile,
 			skillEventId: 'n8n-ticket-1',
-			eventType: 'ticket',
-			text: 'Fixed the Kubernetes ingress',
+			skillEventType: 'ticket',
+			additionalContent: { notes: 'Fixed the Kubernetes ingress' },
 		});
 		const events = await harness.json({
 			resource: 'employee',
