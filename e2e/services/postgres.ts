@@ -12,7 +12,13 @@ import * as path from 'node:path';
 
 import { freePort } from '../n8n/helpers';
 
-const PG_BIN = '/usr/lib/postgresql/15/bin';
+/** Debian installs each major version under /usr/lib/postgresql/<major>/bin; the newest one is used. */
+const PG_BIN = (() => {
+	const root = '/usr/lib/postgresql';
+	const majors = fs.existsSync(root) ? fs.readdirSync(root).filter((name) => /^\d+$/.test(name)) : [];
+	const newest = majors.sort((a, b) => Number(b) - Number(a))[0] ?? '15';
+	return path.join(root, newest, 'bin');
+})();
 const SERVICE_USER = 'postgres';
 
 export interface Postgres {
@@ -34,10 +40,6 @@ function runPg(tool: string, args: string[]): Promise<string> {
 			else resolve(stdout);
 		});
 	});
-}
-
-export function postgresInstalled(): boolean {
-	return fs.existsSync(path.join(PG_BIN, 'pg_ctl'));
 }
 
 /**
