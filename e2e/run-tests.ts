@@ -19,6 +19,7 @@ import { SandboxClient } from './sandbox-client';
 import type { SuiteContext } from './suite-context';
 import { loadTest } from './load-test';
 import { webhookTests } from './webhook-tests';
+import { writePathTests } from './write-path-tests';
 
 const SETUP_TEST_NAME = 'setup: build, pack, start the sandbox and n8n with the package, publish the example workflow';
 const PLAYGROUND_START_TIMEOUT_MS = 240_000;
@@ -37,6 +38,7 @@ function suiteTests(context: SuiteContext, browser: TestCase[]): TestCase[] {
 		...credentialHandlingTests(context),
 		...webhookTests(context),
 		...credentialTestButtonTests(context),
+		...writePathTests(context),
 		...dedupe.beforeLoad,
 		// Late: 200 more executions make every later count and list slower.
 		loadTest(context, dedupe.acceptedByLoadTest),
