@@ -4,7 +4,16 @@
  * the problem named, and the errors are TechWolf's `[{title, description}]`.
  */
 import { checkAnswer, REPORT_ONLY } from '../../sandbox/api';
-import { API_CONTRACT, ERROR_BODY, check, checkRequest, endpointById, tokenEndpoint } from '../../sandbox/contract';
+import {
+	API_CONTRACT,
+	API_UNKNOWNS,
+	ERROR_BODY,
+	HOST,
+	check,
+	checkRequest,
+	endpointById,
+	tokenEndpoint,
+} from '../../sandbox/contract';
 import { FIXTURE_IDS } from '../../sandbox/data';
 import { useSandbox, type Reply } from './client';
 
@@ -167,6 +176,8 @@ describe('the contract', () => {
 		expect(text('employee.addSkillEvent')).toContain('UNKNOWN: the pages do not show the content fields');
 		expect(text('taxonomy.exportChanges')).toContain("vocab_update_add_skill's content is UNKNOWN");
 		expect(text('auth.token')).toContain('UNKNOWN');
+		expect(HOST.unknowns.join(' ')).toMatch(/UNKNOWN: the \{region\} label/);
+		expect(API_UNKNOWNS.join(' ')).toMatch(/429/);
 	});
 });
 
