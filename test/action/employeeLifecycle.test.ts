@@ -216,6 +216,20 @@ describe('Resource locators: From List', () => {
 		expect(e42.every((result) => String(result.name).toLowerCase().includes('e42'))).toBe(true);
 	});
 
+	test('every existing employee or job is picked with a locator (Create names a new one; Restore a deleted one, which is not listed)', () => {
+		const idFields = new TechWolf().description.properties.filter(
+			(property) => property.name === 'employeeId' || property.name === 'jobId',
+		);
+		const plain = idFields
+			.filter((property) => property.type !== 'resourceLocator')
+			.map(
+				(property) =>
+					`${String(property.displayOptions?.show?.resource)}.${String(property.displayOptions?.show?.operation)}`,
+			);
+		expect(plain.sort()).toEqual(['employee.create', 'employee.restore']);
+		expect(idFields.length).toBeGreaterThan(10);
+	});
+
 	test('jobs: through the job skill profile export, filtered by the search text', async () => {
 		const all = await harness.listSearch('searchJobs');
 		expect(all.results.map((result) => result.value)).toEqual(['J1', 'J2', 'J3', 'J4', 'J5', 'J6', 'J7', 'J8']);

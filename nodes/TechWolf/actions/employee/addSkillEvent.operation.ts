@@ -1,8 +1,9 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { collection, idField } from '../../descriptions/fields';
+import { locatorField } from '../../descriptions/locators';
 import { inputLanguageField, strictField } from '../../descriptions/options';
-import { readId } from '../../helpers/ids';
+import { readId, readLocatedId } from '../../helpers/ids';
 import { parseDate, readCollection, readJsonObject, success } from '../../helpers/parameters';
 import { techWolfApiRequest } from '../../transport';
 import type { Operation } from '../operation';
@@ -124,7 +125,7 @@ export const addSkillEvent: Operation = {
 	action: 'Add a skill event to an employee',
 	description: "Send a job, degree, course or notes from which TechWolf infers the employee's skills",
 	fields: [
-		idField('employeeId', 'Employee ID', 'The external ID of the employee'),
+		locatorField('employee', 'employeeId', 'The employee the Skill Event is about'),
 		idField(
 			'skillEventId',
 			'Skill Event ID',
@@ -159,7 +160,7 @@ export const addSkillEvent: Operation = {
 		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const employeeId = readId(this, 'employeeId', itemIndex, 'Employee ID');
+		const employeeId = readLocatedId(this, 'employeeId', itemIndex, 'Employee ID');
 		const skillEventId = readId(this, 'skillEventId', itemIndex, 'Skill Event ID');
 		const eventType = this.getNodeParameter('skillEventType', itemIndex, 'working_history') as string;
 		const content = readContent(this, eventType, itemIndex);

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { idField } from '../../descriptions/fields';
-import { readId } from '../../helpers/ids';
+import { locatorField } from '../../descriptions/locators';
+import { readLocatedId } from '../../helpers/ids';
 import { success } from '../../helpers/parameters';
 import { techWolfApiRequest } from '../../transport';
 import type { Operation } from '../operation';
@@ -11,9 +11,9 @@ export const update: Operation = {
 	label: 'Update',
 	action: 'Update an employee',
 	description: "Change some of an employee's data",
-	fields: [idField('employeeId', 'Employee ID', 'The external ID of the employee to update'), ...employeeFields],
+	fields: [locatorField('employee', 'employeeId', 'The employee to update'), ...employeeFields],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const employeeId = readId(this, 'employeeId', itemIndex, 'Employee ID');
+		const employeeId = readLocatedId(this, 'employeeId', itemIndex, 'Employee ID');
 		await techWolfApiRequest.call(this, {
 			method: 'PATCH',
 			path: `/employees/${employeeId}`,
