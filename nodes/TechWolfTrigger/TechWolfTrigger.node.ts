@@ -89,7 +89,7 @@ export class TechWolfTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		let settings: TriggerSettings;
 		try {
-			settings = await loadSettings(this, { reuseSigningKeys: true });
+			settings = await loadSettings(this, { reuseCredentials: true });
 		} catch (error) {
 			return sendReply(this, misconfigured(this, error as Error));
 		}

@@ -3,7 +3,7 @@
  * parameters. Activation and every request read them through loadSettings(), so a mistake that fails one fails both,
  * with the same message.
  */
-import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import type { AccessTokenVerifier, JwksFetcher } from '../shared/accessToken';
 import {
@@ -78,50 +78,58 @@ export function triggerSettings(
 }
 
 /**
- * How long a request may reuse the signing keys an earlier request read from the same credential. Reading a
- * credential costs n8n an expression isolate per request (bench/README.md, "The end-to-end gap"); public
- * keys are not secrets, and a key removed from the credential stops verifying within this time (README, "Signing
- * keys").
+ * How long a request may reuse what an earlier request read from the same credential. Reading a credential costs n8n
+ * an expression isolate per request (bench/README.md, "The end-to-end gap"). The trigger's credentials
+ * hold no secrets (public keys; a JWKS URL, issuer and audience), and a change to one takes effect within this time
+ * (README, "Signing keys").
  */
-export const SIGNING_KEYS_CACHE_SECONDS = 60;
+export const CREDENTIAL_REUSE_SECONDS = 60;
 const CACHED_CREDENTIALS = 100;
-const signingKeysCache = new Map<string, { keysText: string; readAtMs: number }>();
+const credentialCache = new Map<string, { data: ICredentialDataDecryptedObject; readAtMs: number }>();
 
-/** The credential's key text; each request may reuse what was read for the same credential id within the cache time. */
-async function signingKeysText(context: IHookFunctions | IWebhookFunctions, reuse: boolean): Promise<string> {
-	const credentialId = context.getNode().credentials?.techWolfWebhookApi?.id ?? undefined;
+/** The credential of `type`; each request may reuse what was read for the same credential id within the cache time. */
+async function publicCredential(
+	context: IHookFunctions | IWebhookFunctions,
+	type: string,
+	reuse: boolean,
+): Promise<ICredentialDataDecryptedObject> {
+	const credentialId = context.getNode().credentials?.[type]?.id ?? undefined;
+	const key = credentialId === undefined ? undefined : `${type} ${credentialId}`;
 	const nowMs = Date.now();
-	const cached = credentialId === undefined ? undefined : signingKeysCache.get(credentialId);
-	if (reuse && cached && nowMs - cached.readAtMs < SIGNING_KEYS_CACHE_SECONDS * 1000) return cached.keysText;
+	const cached = key === undefined ? undefined : credentialCache.get(key);
+	if (reuse && cached && nowMs - cached.readAtMs < CREDENTIAL_REUSE_SECONDS * 1000) return cached.data;
 
-	const credentials = await context.getCredentials('techWolfWebhookApi');
-	const keysText = typeof credentials.publicKeys === 'string' ? credentials.publicKeys : '';
-	if (credentialId !== undefined) {
-		signingKeysCache.delete(credentialId);
-		if (signingKeysCache.size >= CACHED_CREDENTIALS) {
-			signingKeysCache.delete(signingKeysCache.keys().next().value as string);
+	const data = await context.getCredentials(type);
+	if (key !== undefined) {
+		credentialCache.delete(key);
+		if (credentialCache.size >= CACHED_CREDENTIALS) {
+			credentialCache.delete(credentialCache.keys().next().value as string);
 		}
-		signingKeysCache.set(credentialId, { keysText, readAtMs: nowMs });
+		credentialCache.set(key, { data, readAtMs: nowMs });
 	}
-	return keysText;
+	return data;
 }
 
 /**
  * The settings of the running node: its credential and parameters. Activation always reads the credential, so that
- * publishing checks the keys as they are now; requests may reuse keys read within `SIGNING_KEYS_CACHE_SECONDS`.
+ * publishing checks the keys as they are now; requests may reuse credentials read within `CREDENTIAL_REUSE_SECONDS`.
  */
 export async function loadSettings(
 	context: IHookFunctions | IWebhookFunctions,
-	{ reuseSigningKeys = false } = {},
+	{ reuseCredentials = false } = {},
 ): Promise<TriggerSettings> {
-	const keysText = await signingKeysText(context, reuseSigningKeys);
+	const signing = await publicCredential(context, 'techWolfWebhookApi', reuseCredentials);
+	const keysText = typeof signing.publicKeys === 'string' ? signing.publicKeys : '';
 	const events = context.getNodeParameter('events', []) as string[];
 	const options = context.getNodeParameter('options', {}) as TriggerOptions;
 	let accessToken: TriggerSettings['accessToken'];
 	if (context.getNodeParameter('requireAccessToken', false) === true) {
 		const source = context.getNodeParameter('accessTokenKeys', 'jwks') as AccessTokenKeySource;
 		accessToken = {
-			verifier: accessTokenVerifierFor(source, await context.getCredentials(ACCESS_TOKEN_CREDENTIAL[source])),
+			verifier: accessTokenVerifierFor(
+				source,
+				await publicCredential(context, ACCESS_TOKEN_CREDENTIAL[source], reuseCredentials),
+			),
 			fetchJwks: async (url) =>
 				await context.helpers.httpRequest({
 					method: 'GET',

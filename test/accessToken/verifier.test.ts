@@ -380,9 +380,14 @@ describe('access token verifier: the JWKS', () => {
 		const unknown = bearer(token({ header: { kid: 'retired-or-forged' } }));
 		expectRejected(await verifier.verify(unknown, endpoint.fetch, NOW + 120), 'unknown_signing_key');
 		expect(endpoint.fetches).toBe(2);
-		// Within the minute that follows, more unknown kids do not fetch again.
-		expectRejected(await verifier.verify(unknown, endpoint.fetch, NOW + 150), 'unknown_signing_key');
+		// Within the minute that follows, unknown kids do not fetch again: the token cannot be checked yet, a 503
+		// (TechWolf delivers again), not a 401 that would drop a delivery signed with a key published a moment ago.
+		const pending = await verifier.verify(unknown, endpoint.fetch, NOW + 150);
+		expectRejected(pending, 'jwks_unavailable', 503);
+		expect(!pending.ok && pending.detail).toMatch(/at most once a minute/);
 		expect(endpoint.fetches).toBe(2);
+		expectRejected(await verifier.verify(unknown, endpoint.fetch, NOW + 180), 'unknown_signing_key');
+		expect(endpoint.fetches).toBe(3);
 	});
 
 	test('key rotation: a token signed with the new key passes after one refetch', async () => {

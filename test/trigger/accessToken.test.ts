@@ -49,6 +49,9 @@ function vault(jwks: Record<string, string> = {}, pasted: Record<string, string>
 	return credentials;
 }
 
+/** Credential ids are new per test: the trigger reuses what it read for the same id for a minute. */
+let credentialSerial = 0;
+
 async function withTrigger(
 	keys: 'jwks' | 'publicKey',
 	credentials: CredentialVault,
@@ -58,7 +61,10 @@ async function withTrigger(
 		{
 			nodeType: new TechWolfTrigger(),
 			parameters: { events: ['*'], requireAccessToken: true, accessTokenKeys: keys },
-			credentials: { techWolfWebhookApi: 'c1', [ACCESS_TOKEN_CREDENTIAL[keys]]: 'c2' },
+			credentials: {
+				techWolfWebhookApi: `signing-${++credentialSerial}`,
+				[ACCESS_TOKEN_CREDENTIAL[keys]]: `token-${credentialSerial}`,
+			},
 		},
 		credentials,
 	);

@@ -22,7 +22,7 @@ export const JWKS_RETRY_AFTER_FAILURE_SECONDS = 10;
 export const MAX_CACHED_URLS = 32;
 
 /** A key set, or why it cannot be had (for n8n's log; the sender only learns that keys are unavailable). */
-export type KeySetResult = { ok: true; set: KeySet } | { ok: false; problem: string };
+export type KeySetResult = { ok: true; set: KeySet; fetchedAt: number } | { ok: false; problem: string };
 
 interface Entry {
 	set?: KeySet;
@@ -60,7 +60,7 @@ function parseBody(body: unknown): { ok: true; value: unknown } | { ok: false; p
 }
 
 /** One GET of the key set, read; never throws. */
-async function fetchKeySet(url: string, fetcher: JwksFetcher): Promise<KeySetResult> {
+async function fetchKeySet(url: string, fetcher: JwksFetcher, nowSeconds: number): Promise<KeySetResult> {
 	let body: unknown;
 	try {
 		body = await fetcher(url);
@@ -70,7 +70,7 @@ async function fetchKeySet(url: string, fetcher: JwksFetcher): Promise<KeySetRes
 	const parsed = parseBody(body);
 	if (!parsed.ok) return parsed;
 	try {
-		return { ok: true, set: readJwks(parsed.value) };
+		return { ok: true, set: readJwks(parsed.value), fetchedAt: nowSeconds };
 	} catch (error) {
 		return { ok: false, problem: (error as Error).message };
 	}
@@ -94,7 +94,9 @@ export class JwksCache {
 	async keySet(url: string, fetcher: JwksFetcher, nowSeconds: number): Promise<KeySetResult> {
 		const entry = this.entries.get(url);
 		if (entry?.pending) return await entry.pending;
-		if (entry?.set && nowSeconds - entry.fetchedAt < this.lifetimeSeconds) return { ok: true, set: entry.set };
+		if (entry?.set && nowSeconds - entry.fetchedAt < this.lifetimeSeconds) {
+			return { ok: true, set: entry.set, fetchedAt: entry.fetchedAt };
+		}
 		if (entry?.lastProblem !== undefined && nowSeconds - entry.lastAttemptAt < this.retryAfterFailureSeconds) {
 			return { ok: false, problem: entry.lastProblem };
 		}
@@ -129,7 +131,7 @@ export class JwksCache {
 		}
 		const current = entry;
 		current.lastAttemptAt = nowSeconds;
-		current.pending = fetchKeySet(url, fetcher).then((result) => {
+		current.pending = fetchKeySet(url, fetcher, nowSeconds).then((result) => {
 			current.pending = undefined;
 			if (result.ok) {
 				current.set = result.set;

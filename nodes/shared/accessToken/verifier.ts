@@ -116,9 +116,20 @@ export class AccessTokenVerifier {
 			const { url } = this.source;
 			let result = await this.cache.keySet(url, fetcher, nowSeconds);
 			if (result.ok && token.kid !== undefined && !result.set.keys.some((key) => key.kid === token.kid)) {
-				// A kid we do not know: the authorization server may have rotated its keys. Fetch again (at most once a
-				// minute); if it is still unknown, the token is refused.
-				result = (await this.cache.refreshed(url, fetcher, nowSeconds)) ?? result;
+				// A kid we do not know: the authorization server may have rotated its keys. Fetch again (unless the set is
+				// from this very second); if it is still unknown, the token is refused (401 below). The key set is fetched at most once a minute, though: until
+				// it may be fetched again, the token cannot be checked, and a 503 makes TechWolf deliver it again later
+				// (it only gets here with TechWolf's signature) rather than lose it to a rotation we have not seen yet.
+				const justFetched = nowSeconds - result.fetchedAt <= 1;
+				const refreshed = justFetched ? result : await this.cache.refreshed(url, fetcher, nowSeconds);
+				if (!refreshed) {
+					return reject(
+						'jwks_unavailable',
+						'The key of the access token is not known yet; deliver again later',
+						`The access token names key ${token.kid.slice(0, 64)}, which the JWKS at ${url} did not have when last fetched; it is fetched again at most once a minute`,
+					);
+				}
+				result = refreshed;
 			}
 			if (!result.ok) {
 				return reject(
