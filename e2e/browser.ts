@@ -43,7 +43,12 @@ export interface EditorTarget {
 	iconFile: string;
 	/** Where passing checks save their screenshots (docs/images). */
 	screenshotDir: string;
+	/** Imports examples/techwolf-reconciliation.json (once) and gives its workflow id. */
+	reconciliationWorkflowId: () => Promise<string>;
 }
+
+/** Node names in examples/techwolf-reconciliation.json, sticky notes left out. */
+const RECONCILIATION_NODES = ['Every night at 03:00', 'Export Employee Skill Profiles', 'Validated Skills'];
 
 /** The icon URL n8n serves for a community package's `file:` icon. */
 const PACKAGE_ICON_PATH = '/icons/n8n-nodes-techwolf/dist/icons/techwolf.svg';
@@ -298,6 +303,22 @@ export function browserTests(target: EditorTarget, options: { chromiumPath?: str
 			assert.equal(await modal.locator(`${byTestId('parameter-input-region')} input`).inputValue(), 'Europe');
 			await saveScreenshot(page, path.join(target.screenshotDir, 'credential-oauth2.png'));
 		}),
+
+		check(
+			'the reconciliation example shows Schedule → Export → Validated Skills and its three sticky notes',
+			async (page) => {
+				const workflowId = await target.reconciliationWorkflowId();
+				await page.goto(`${target.baseUrl}/workflow/${encodeURIComponent(workflowId)}`);
+				for (const name of RECONCILIATION_NODES) await canvasNode(page, name).waitFor();
+				const notes = page.getByText('Reconciliation, next to the webhooks');
+				await notes.waitFor();
+				await page.getByText('The shape to sync from').waitFor();
+				await page.getByText('Every page, one item per employee').waitFor();
+				const icon = await loadedIconOf(canvasNode(page, 'Export Employee Skill Profiles'));
+				assert.ok(icon.loaded && icon.src.endsWith(PACKAGE_ICON_PATH), `the export node shows ${icon.src}`);
+				await saveScreenshot(page, path.join(target.screenshotDir, 'reconciliation.png'));
+			},
+		),
 	];
 	return { tests, close: () => session.close() };
 }

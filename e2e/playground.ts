@@ -9,6 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 
+import { startAuthorizationServer, type AuthorizationServer } from '../sandbox/authorizationServer';
+import type { EndpointAuthentication } from '../sandbox/endpointToken';
 import type { SigningKeyPair } from '../sandbox/signer';
 import { generateSigningKeyPair } from '../sandbox/signer';
 import { oauth2CredentialData, startSandbox, type Sandbox } from '../sandbox/server';
@@ -33,6 +35,12 @@ export interface PlaygroundOptions {
 	n8nEnv?: Record<string, string | undefined>;
 	/** More packed community packages for n8n, e.g. a benchmark fixture. */
 	extraPackageTarballs?: string[];
+	/**
+	 * OAuth2 endpoint authentication: start the consumer's authorization server (sandbox/authorizationServer.ts) and
+	 * publish the example with Require Access Token on, checked against that server's JWKS.
+	 */
+	requireAccessToken?: boolean;
+	authorizationServerPort?: number;
 	log?: LogFn;
 }
 
@@ -47,7 +55,17 @@ export interface Playground {
 	 * installed package); `n8n` is the new instance once the example workflow's webhook answers again.
 	 */
 	restartN8n(): Promise<void>;
+	/** With `requireAccessToken`: the authorization server, and what the consumer gave TechWolf for it. */
+	accessToken?: { server: AuthorizationServer; endpointAuthentication: EndpointAuthentication };
 	stop(): Promise<void>;
+}
+
+/** The example trigger requires a token from `server`, checked with the JWKS credential `credential`. */
+function requireAccessTokenIn(workflow: N8nWorkflowJson, credential: { id: string; name: string }): void {
+	const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-techwolf.techWolfTrigger');
+	if (!trigger) throw new Error(`${workflow.name} has no TechWolf Trigger`);
+	trigger.parameters = { ...(trigger.parameters as object), requireAccessToken: true, accessTokenKeys: 'jwks' };
+	trigger.credentials = { ...(trigger.credentials as object), techWolfWebhookJwksApi: credential };
 }
 
 export function readExampleWorkflow(): N8nWorkflowJson {
@@ -86,6 +104,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
 	const sandbox = await startSandbox({ port: options.sandboxPort ?? 0 });
 	log(`TechWolf sandbox at ${sandbox.url}`);
 	let n8n: N8nInstance | undefined;
+	let authorizationServer: AuthorizationServer | undefined;
 	try {
 		n8n = await startN8n({
 			...(options.n8nPort ? { port: options.n8nPort } : {}),
@@ -109,12 +128,27 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
 		);
 		const credentialIds = { webhook: webhookCredential.id, oauth2: oauth2Credential.id };
 		const workflowJson = exampleWorkflowWith(credentialIds);
+		if (options.requireAccessToken) {
+			authorizationServer = await startAuthorizationServer({ port: options.authorizationServerPort ?? 0 });
+			const jwksCredential = await n8n.rest.createCredential(
+				'techWolfWebhookJwksApi',
+				'Our authorization server (sandbox)',
+				{
+					jwksUrl: authorizationServer.jwksUrl,
+					issuer: authorizationServer.issuer,
+					audience: authorizationServer.audience,
+				},
+			);
+			requireAccessTokenIn(workflowJson, { id: jwksCredential.id, name: jwksCredential.name });
+			log(`authorization server at ${authorizationServer.url}; the example requires its access tokens`);
+		}
 		const workflow = await n8n.rest.upsertWorkflow(workflowJson);
 		await n8n.rest.publishWorkflow(workflow.id);
 		const webhookUrl = n8n.webhookUrl('webhook', webhookIdOf(workflowJson));
 		await n8n.rest.waitForWebhook(webhookUrl);
 		log(`example workflow published: ${webhookUrl}`);
 		const first = n8n;
+		const auth = authorizationServer;
 		const playground: Playground = {
 			n8n: first,
 			sandbox,
@@ -138,6 +172,20 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
 				await playground.n8n.rest.waitForWebhook(webhookUrl);
 				log(`n8n restarted in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 			},
+			...(auth
+				? {
+						accessToken: {
+							server: auth,
+							endpointAuthentication: {
+								tokenUrl: auth.tokenUrl,
+								clientId: auth.client.clientId,
+								clientSecret: auth.client.clientSecret,
+								scope: auth.client.scopes.join(' '),
+								extraParameters: { audience: auth.audience },
+							},
+						},
+					}
+				: {}),
 			stop: async () => {
 				await playground.n8n.stop();
 				// A restarted instance was handed the first one's folder, so it does not delete it itself.
@@ -145,12 +193,14 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
 					rmSync(first.userFolder, { recursive: true, force: true });
 				}
 				await sandbox.stop();
+				await auth?.stop();
 			},
 		};
 		return playground;
 	} catch (error) {
 		await n8n?.stop({ keepUserFolder: true });
 		await sandbox.stop();
+		await authorizationServer?.stop();
 		throw error;
 	}
 }

@@ -5,15 +5,18 @@
  * workflow) serves the whole suite, because an n8n start costs ~15 s.
  *
  * Output: one line per test, then `N passed, N failed` alone on the last line; exit code 1 on any failure.
- * Env: `E2E_SKIP_BUILD=1` when dist/ is fresh (CI builds first); `N8N_E2E_KEEP=1` keeps n8n's user folder and log.
+ * Env: `E2E_SKIP_BUILD=1` when dist/ is fresh (CI builds first); `N8N_E2E_KEEP=1` keeps n8n's user folder and log;
+ * `E2E_ONLY=<regular expression>` runs only the tests whose names match it.
  */
 import * as path from 'node:path';
 
+import { accessTokenTests } from './access-token-tests';
 import { browserTests, type EditorChecks, type EditorTarget } from './browser';
 import { credentialHandlingTests, credentialTestButtonTests } from './credential-tests';
 import { dedupeTests } from './dedupe-tests';
 import { ensureN8n, REPO_ROOT } from './n8n/install';
 import { startPlayground, type Playground } from './playground';
+import { reconciliationTest, reconciliationWorkflowWith } from './reconciliation-test';
 import { runSuiteMain, type TestCase, type TestRunner } from './runner';
 import { SandboxClient } from './sandbox-client';
 import type { SuiteContext } from './suite-context';
@@ -31,12 +34,18 @@ function note(line: string): void {
 }
 
 /** All tests in order; which ones need which state is explained where the order matters. */
-function suiteTests(context: SuiteContext, browser: TestCase[]): TestCase[] {
+function suiteTests(
+	context: SuiteContext,
+	browser: TestCase[],
+	accessToken: ReturnType<typeof accessTokenTests>,
+): TestCase[] {
 	const dedupe = dedupeTests(context);
 	return [
 		// First: they watch n8n's first token request and then a renewal.
 		...credentialHandlingTests(context),
 		...webhookTests(context),
+		...accessToken.tests,
+		reconciliationTest(context),
 		...credentialTestButtonTests(context),
 		...writePathTests(context),
 		...dedupe.beforeLoad,
@@ -54,6 +63,7 @@ async function editorTarget(playground: Playground): Promise<EditorTarget> {
 		'GET',
 		`/credentials/${encodeURIComponent(credentialIds.oauth2)}`,
 	);
+	let reconciliation: Promise<string> | undefined;
 	return {
 		baseUrl: n8n.baseUrl,
 		email: n8n.email,
@@ -66,6 +76,11 @@ async function editorTarget(playground: Playground): Promise<EditorTarget> {
 		screenshotDir: process.argv.includes('--update-screenshots')
 			? path.join(REPO_ROOT, 'docs', 'images')
 			: path.join(REPO_ROOT, '.e2e', 'screenshots'),
+		// As a user has it after importing the file and picking the TechWolf OAuth2 credential.
+		reconciliationWorkflowId: () =>
+			(reconciliation ??= playground.n8n.rest
+				.importWorkflow(reconciliationWorkflowWith(credentialIds.oauth2))
+				.then((workflow) => workflow.id)),
 	};
 }
 
@@ -78,7 +93,15 @@ async function runSuite(
 	try {
 		const browser = browserTests(await editorTarget(playground));
 		onBrowser(browser);
-		await runner.runAll(suiteTests(context, browser.tests));
+		const accessToken = accessTokenTests(context);
+		try {
+			// E2E_ONLY=<regular expression>: only the tests whose names match (while working on them; setup always runs).
+			const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : undefined;
+			const tests = suiteTests(context, browser.tests, accessToken);
+			await runner.runAll(only ? tests.filter((test) => only.test(test.name)) : tests);
+		} finally {
+			await accessToken.stop();
+		}
 	} catch (error) {
 		runner.skipAsFailed('the rest of the suite', `crashed outside a test: ${String(error)}`);
 	}

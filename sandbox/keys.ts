@@ -8,11 +8,14 @@ import { createPrivateKey, createPublicKey } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+import type { EndpointAuthentication } from './endpointToken';
 import { generateSigningKeyPair, rawPublicKeyHex, type SigningKeyPair } from './signer';
 
 export const SANDBOX_CACHE_DIR = path.resolve(__dirname, '..', '.cache', 'sandbox');
 export const DEFAULT_SIGNING_KEY_FILE = path.join(SANDBOX_CACHE_DIR, 'signing-key.json');
 export const DEFAULT_WEBHOOK_URL_FILE = path.join(SANDBOX_CACHE_DIR, 'webhook-url');
+/** What `npm start -- --oauth2` configured as TechWolf's endpoint authentication, for `send-event --oauth2`. */
+export const DEFAULT_ENDPOINT_AUTH_FILE = path.join(SANDBOX_CACHE_DIR, 'endpoint-authentication.json');
 
 export interface StoredSigningKey extends SigningKeyPair {
 	/** PKCS#8 PEM of the Ed25519 private key. */
@@ -83,4 +86,28 @@ export function readWebhookUrl(file: string = DEFAULT_WEBHOOK_URL_FILE): string 
 export function writeWebhookUrl(url: string, file: string = DEFAULT_WEBHOOK_URL_FILE): void {
 	fs.mkdirSync(path.dirname(file), { recursive: true });
 	fs.writeFileSync(file, `${url}\n`);
+}
+
+export function writeEndpointAuthentication(
+	configuration: EndpointAuthentication,
+	file: string = DEFAULT_ENDPOINT_AUTH_FILE,
+): void {
+	fs.mkdirSync(path.dirname(file), { recursive: true });
+	fs.writeFileSync(file, `${JSON.stringify(configuration, null, '\t')}\n`, { mode: 0o600 });
+}
+
+/** The endpoint authentication `npm start -- --oauth2` wrote, or undefined when it did not run with it. */
+export function readEndpointAuthentication(
+	file: string = DEFAULT_ENDPOINT_AUTH_FILE,
+): EndpointAuthentication | undefined {
+	try {
+		return JSON.parse(fs.readFileSync(file, 'utf8')) as EndpointAuthentication;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Forgets it when `npm start` runs without --oauth2, so that send-event does not send a stale token. */
+export function removeEndpointAuthentication(file: string = DEFAULT_ENDPOINT_AUTH_FILE): void {
+	fs.rmSync(file, { force: true });
 }

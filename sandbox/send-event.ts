@@ -8,7 +8,15 @@ import { parseArgs } from 'node:util';
 
 import { EVENT_CATALOG, findEvent } from '../nodes/shared/events/catalog';
 import { buildEvent, postDelivery, signedDelivery } from './events';
-import { DEFAULT_SIGNING_KEY_FILE, DEFAULT_WEBHOOK_URL_FILE, loadOrCreateSigningKey, readWebhookUrl } from './keys';
+import { EndpointTokenClient, type EndpointAuthentication } from './endpointToken';
+import {
+	DEFAULT_ENDPOINT_AUTH_FILE,
+	DEFAULT_SIGNING_KEY_FILE,
+	DEFAULT_WEBHOOK_URL_FILE,
+	loadOrCreateSigningKey,
+	readEndpointAuthentication,
+	readWebhookUrl,
+} from './keys';
 
 const USAGE = `Usage: npm run send-event -- --type <name|type|list> [options]
 
@@ -22,6 +30,14 @@ const USAGE = `Usage: npm run send-event -- --type <name|type|list> [options]
   --timestamp <seconds>    X-Signature-Timestamp (default: now; an old one tests the freshness check)
   --api-url <url>          API base URL the event's source points at (default: https://<tenant>.eu.techwolf.ai)
   --key-file <path>        signing key (default: .cache/sandbox/signing-key.json, created when missing)
+  --oauth2                 OAuth2 endpoint authentication, as TechWolf does it: fetch an access token with client
+                           credentials and send it as Authorization: Bearer (default settings: the ones npm start
+                           -- --oauth2 wrote to .cache/sandbox/endpoint-authentication.json)
+  --token-url <url>        with --oauth2: the consumer's token endpoint
+  --client-id <id>         with --oauth2: the client id the consumer gave TechWolf
+  --client-secret <secret> with --oauth2: its secret
+  --scope <scopes>         with --oauth2: the scope to request
+  --token-param <n=v>      with --oauth2: an extra token-request parameter, e.g. audience=https://...; repeatable
   --help                   this text`;
 
 export interface CliOutput {
@@ -47,6 +63,41 @@ function parseHttpUrl(value: string, option: string): string {
 	return url.toString();
 }
 
+const OAUTH2_OPTIONS = ['token-url', 'client-id', 'client-secret', 'scope', 'token-param'] as const;
+
+/** --oauth2's settings: the options given, over what `npm start -- --oauth2` wrote. */
+function endpointAuthenticationFrom(values: {
+	'token-url'?: string;
+	'client-id'?: string;
+	'client-secret'?: string;
+	scope?: string;
+	'token-param'?: string[];
+}): EndpointAuthentication {
+	const stored = readEndpointAuthentication();
+	const extraParameters: Record<string, string> = { ...stored?.extraParameters };
+	for (const parameter of values['token-param'] ?? []) {
+		const match = /^([^=\s]+)=(.*)$/.exec(parameter);
+		if (!match) throw new UsageError(`--token-param "${parameter}" must be name=value`);
+		extraParameters[match[1] as string] = match[2] as string;
+	}
+	const tokenUrl = values['token-url'] ?? stored?.tokenUrl;
+	const clientId = values['client-id'] ?? stored?.clientId;
+	const clientSecret = values['client-secret'] ?? stored?.clientSecret;
+	if (!tokenUrl || !clientId || clientSecret === undefined) {
+		throw new UsageError(
+			`--oauth2 needs --token-url, --client-id and --client-secret, or run npm start -- --oauth2 (it writes ${DEFAULT_ENDPOINT_AUTH_FILE})`,
+		);
+	}
+	const scope = values.scope ?? stored?.scope;
+	return {
+		tokenUrl: parseHttpUrl(tokenUrl, '--token-url'),
+		clientId,
+		clientSecret,
+		...(scope !== undefined ? { scope } : {}),
+		extraParameters,
+	};
+}
+
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
 export async function runSendEvent(argv: string[], output: CliOutput): Promise<number> {
 	let values;
@@ -66,6 +117,12 @@ export async function runSendEvent(argv: string[], output: CliOutput): Promise<n
 				timestamp: { type: 'string' },
 				'api-url': { type: 'string' },
 				'key-file': { type: 'string', default: DEFAULT_SIGNING_KEY_FILE },
+				oauth2: { type: 'boolean', default: false },
+				'token-url': { type: 'string' },
+				'client-id': { type: 'string' },
+				'client-secret': { type: 'string' },
+				scope: { type: 'string' },
+				'token-param': { type: 'string', multiple: true },
 				help: { type: 'boolean', default: false },
 			},
 		}));
@@ -111,6 +168,11 @@ export async function runSendEvent(argv: string[], output: CliOutput): Promise<n
 		const url = parseHttpUrl(urlText, values.url ? '--url' : DEFAULT_WEBHOOK_URL_FILE);
 		const apiBaseUrl = values['api-url'] === undefined ? undefined : parseHttpUrl(values['api-url'], '--api-url');
 
+		const endpointAuthentication = values.oauth2 ? endpointAuthenticationFrom(values) : undefined;
+		if (!values.oauth2 && OAUTH2_OPTIONS.some((option) => values[option] !== undefined)) {
+			throw new UsageError(`--${OAUTH2_OPTIONS.join(', --')} need --oauth2`);
+		}
+
 		const key = loadOrCreateSigningKey(values['key-file']);
 		if (key.created) output.err(`Created a signing key in ${key.file}; public key: ${key.publicKeyHex}`);
 		const event = buildEvent(values.type, {
@@ -125,11 +187,24 @@ export async function runSendEvent(argv: string[], output: CliOutput): Promise<n
 			privateKeys: [key.privateKey],
 			...(values.timestamp !== undefined ? { timestamp: values.timestamp } : {}),
 		});
+		let authorization: string | undefined;
+		if (endpointAuthentication) {
+			try {
+				authorization = await new EndpointTokenClient(endpointAuthentication).authorization();
+			} catch (error) {
+				output.err(`No access token: ${error instanceof Error ? error.message : String(error)}`);
+				return 1;
+			}
+			output.out(`Access token from ${endpointAuthentication.tokenUrl} (client ${endpointAuthentication.clientId})`);
+		}
 		output.out(`POST ${url}`);
 		output.out(delivery.body.toString('utf8'));
 		let reply;
 		try {
-			reply = await postDelivery(url, delivery);
+			reply = await postDelivery(url, {
+				body: delivery.body,
+				headers: { ...delivery.headers, ...(authorization ? { authorization } : {}) },
+			});
 		} catch (error) {
 			const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
 			output.err(`Request failed: ${error instanceof Error ? error.message : String(error)}${cause}`);

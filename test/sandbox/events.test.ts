@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { EVENT_CATALOG, HEALTH_CHECK_TYPE } from '../../nodes/shared/events/catalog';
 import { parseCloudEvent } from '../../nodes/shared/events/cloudEvent';
 import { WebhookVerifier } from '../../nodes/shared/signature/verifier';
+import { AccessTokenVerifier, readJwks } from '../../nodes/shared/accessToken';
+import { startAuthorizationServer } from '../../sandbox/authorizationServer';
 import { FIXTURE_IDS } from '../../sandbox/data';
 import { buildEvent, postDelivery, signedDelivery } from '../../sandbox/events';
 import { loadOrCreateSigningKey } from '../../sandbox/keys';
@@ -112,6 +114,56 @@ describe('webhook events', () => {
 			expect(reply).toEqual({ status: 200, contentType: 'application/json', body: '{"status":"accepted"}' });
 		} finally {
 			receiver.close();
+		}
+	});
+
+	test('send-event --oauth2 fetches a token with client credentials and sends it with the signed delivery', async () => {
+		const auth = await startAuthorizationServer();
+		const authorizations: Array<string | undefined> = [];
+		const receiver = createServer((request, response) => {
+			authorizations.push(request.headers.authorization);
+			request.resume().on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+		});
+		await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+		const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhook`;
+		const lines: string[] = [];
+		const output = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line) };
+		const oauth2 = [
+			'--oauth2',
+			'--token-url',
+			auth.tokenUrl,
+			'--client-id',
+			auth.client.clientId,
+			'--client-secret',
+			auth.client.clientSecret,
+			'--scope',
+			auth.client.scopes.join(' '),
+			'--token-param',
+			`audience=${auth.audience}`,
+		];
+		try {
+			const base = ['--type', 'employee.skill_profile.updated', '--url', url, '--key-file', key.file];
+			expect(await runSendEvent([...base, ...oauth2], output)).toBe(0);
+			const verifier = new AccessTokenVerifier(
+				{ issuer: auth.issuer, audience: auth.audience, requiredScopes: auth.client.scopes, algorithms: ['RS256'] },
+				{ kind: 'pasted', keys: readJwks(auth.jwks()) },
+			);
+			const check = await verifier.verify(authorizations[0], async () => auth.jwks(), Math.floor(Date.now() / 1000));
+			expect(check).toMatchObject({ ok: true, subject: auth.client.clientId });
+			expect(auth.stats().tokenRequestLog).toEqual([{ status: 200, clientAuthentication: 'basic' }]);
+
+			expect(
+				await runSendEvent([...base, ...oauth2.slice(0, 3), '--client-id', 'x', '--client-secret', 'y'], output),
+			).toBe(1);
+			expect(lines.join('\n')).toMatch(/No access token: .*401: invalid_client/);
+			expect(await runSendEvent([...base, '--scope', 'x'], output)).toBe(2);
+			expect(
+				await runSendEvent([...base, '--oauth2', '--token-url', auth.tokenUrl, '--token-param', 'novalue'], output),
+			).toBe(2);
+			expect(authorizations).toHaveLength(1);
+		} finally {
+			receiver.close();
+			await auth.stop();
 		}
 	});
 

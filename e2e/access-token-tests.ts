@@ -1,0 +1,143 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
+/**
+ * Require Access Token in a real n8n: a second copy of the example workflow whose trigger requires a token, a JWKS
+ * credential pointing at the sandbox's authorization server (the consumer's own), and deliveries that carry the token
+ * TechWolf fetched there with client credentials (sandbox/endpointToken.ts), or none, or a bad one.
+ */
+import * as assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+
+import { startAuthorizationServer, type AuthorizationServer } from '../sandbox/authorizationServer';
+import { EndpointTokenClient } from '../sandbox/endpointToken';
+import { assertAcknowledged, newEvent, post, sign, type Delivery } from './deliveries';
+import { assertNewExecutions, assertNoNewExecution } from './executions';
+import { exampleWorkflowWith, webhookIdOf } from './playground';
+import type { TestCase } from './runner';
+import { restOf, type SuiteContext } from './suite-context';
+
+interface Protected {
+	auth: AuthorizationServer;
+	sender: EndpointTokenClient;
+	workflowId: string;
+	webhookUrl: string;
+}
+
+/** The audience the consumer configured at its authorization server for TechWolf's tokens. */
+const AUDIENCE = 'https://n8n.e2e/techwolf';
+
+async function protectedWorkflow(context: SuiteContext): Promise<Protected> {
+	const { playground } = context;
+	const rest = restOf(context);
+	const auth = await startAuthorizationServer({ audiences: [AUDIENCE] });
+	const credential = await rest.createCredential('techWolfWebhookJwksApi', 'Our authorization server (sandbox)', {
+		jwksUrl: auth.jwksUrl,
+		issuer: auth.issuer,
+		audience: AUDIENCE,
+		requiredScopes: auth.client.scopes.join(' '),
+	});
+	const workflow = exampleWorkflowWith(playground.credentialIds);
+	workflow.name = 'TechWolf: event to skill profile (access token required)';
+	delete (workflow as { id?: string }).id;
+	const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-techwolf.techWolfTrigger');
+	assert.ok(trigger, 'the example has no TechWolf Trigger');
+	trigger.webhookId = randomUUID();
+	trigger.parameters = { ...(trigger.parameters as object), requireAccessToken: true, accessTokenKeys: 'jwks' };
+	trigger.credentials = {
+		...(trigger.credentials as object),
+		techWolfWebhookJwksApi: { id: credential.id, name: credential.name },
+	};
+	const created = await rest.upsertWorkflow(workflow);
+	await rest.publishWorkflow(created.id);
+	const webhookUrl = playground.n8n.webhookUrl('webhook', webhookIdOf(workflow));
+	await rest.waitForWebhook(webhookUrl);
+	// TechWolf's side, configured as the consumer told it: token URL, client id and secret, scope, audience.
+	const sender = new EndpointTokenClient({
+		tokenUrl: auth.tokenUrl,
+		clientId: auth.client.clientId,
+		clientSecret: auth.client.clientSecret,
+		scope: auth.client.scopes.join(' '),
+		extraParameters: { audience: AUDIENCE },
+	});
+	return { auth, sender, workflowId: created.id, webhookUrl };
+}
+
+function withAuthorization(delivery: Delivery, authorization: string | undefined): Delivery {
+	return { body: delivery.body, headers: { ...delivery.headers, ...(authorization ? { authorization } : {}) } };
+}
+
+export function accessTokenTests(context: SuiteContext): { tests: TestCase[]; stop(): Promise<void> } {
+	let setup: Promise<Protected> | undefined;
+	const ready = () => (setup ??= protectedWorkflow(context));
+	const signed = () => sign(newEvent('employee.skill_profile.updated'), [context.playground.signingKey]);
+
+	const tests: TestCase[] = [
+		{
+			name: 'access token: a signed delivery with the token TechWolf fetched (client credentials) is accepted, one execution',
+			timeoutMs: 60_000,
+			run: async () => {
+				const { sender, workflowId, webhookUrl, auth } = await ready();
+				const rest = restOf(context);
+				const before = await rest.countExecutions(workflowId);
+				for (let i = 0; i < 2; i++) {
+					const delivery = signed();
+					assertAcknowledged(
+						await post(webhookUrl, withAuthorization(delivery, await sender.authorization())),
+						'accepted',
+						delivery.event,
+					);
+				}
+				await assertNewExecutions(rest, workflowId, before, 2);
+				assert.equal(sender.tokenRequests, 1, 'TechWolf fetched a token per delivery instead of reusing it');
+				assert.equal(auth.stats().jwksRequests, 1, 'n8n fetched the JWKS more than once');
+			},
+		},
+		{
+			name: 'access token: none, not Bearer, expired, another audience, alg none, a forged signature → 401 with its reason, no execution',
+			timeoutMs: 60_000,
+			run: async () => {
+				const { auth, workflowId, webhookUrl } = await ready();
+				const rest = restOf(context);
+				const before = await rest.countExecutions(workflowId);
+				const now = Math.floor(Date.now() / 1000);
+				const stranger = await startAuthorizationServer({ audiences: [AUDIENCE] });
+				try {
+					const claims = auth.standardClaims();
+					const unsignedHeader = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+					const cases: Array<[string | undefined, string]> = [
+						[undefined, 'missing_access_token'],
+						[`Basic ${Buffer.from('techwolf:secret').toString('base64')}`, 'malformed_authorization'],
+						[`Bearer ${auth.signToken({ ...claims, exp: now - 3600 })}`, 'expired_access_token'],
+						[`Bearer ${auth.signToken({ ...claims, aud: 'https://someone-else' })}`, 'wrong_audience'],
+						[
+							`Bearer ${unsignedHeader}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`,
+							'unsupported_algorithm',
+						],
+						// Signed with a key of its own but naming the real key: the signature gives it away.
+						[
+							`Bearer ${stranger.signToken({ ...claims, iss: auth.issuer }, { header: { kid: auth.currentKey().kid } })}`,
+							'invalid_token_signature',
+						],
+					];
+					for (const [authorization, reason] of cases) {
+						const reply = await post(webhookUrl, withAuthorization(signed(), authorization));
+						assert.equal(reply.status, 401, `${reason}: ${reply.status} ${reply.text}`);
+						assert.deepEqual(Object.keys(reply.json as object).sort(), ['message', 'reason', 'status']);
+						assert.equal((reply.json as { reason: string }).reason, reason, reply.text);
+					}
+				} finally {
+					await stranger.stop();
+				}
+				await assertNoNewExecution(rest, workflowId, before);
+			},
+		},
+	];
+	return {
+		tests,
+		stop: async () => {
+			await setup?.then(
+				({ auth }) => auth.stop(),
+				() => undefined,
+			);
+		},
+	};
+}

@@ -1,0 +1,107 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
+/**
+ * examples/techwolf-reconciliation.json in a real n8n: imported as a user imports it, its TechWolf credential pointed
+ * at a sandbox of its own whose export spans three pages, run once through n8n's REST API (a manual run from the
+ * Schedule Trigger, as the editor's "Execute workflow" does), and its output counted against the sandbox.
+ */
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+import { oauth2CredentialData, startSandbox } from '../sandbox/server';
+import { REPO_ROOT } from './n8n/install';
+import { sleep } from './n8n/helpers';
+import { nodeOutputItems } from './n8n/rest-client';
+import type { N8nExecution, N8nWorkflowJson } from './n8n/rest-types';
+import type { TestCase } from './runner';
+import { SandboxClient } from './sandbox-client';
+import { restOf, type SuiteContext } from './suite-context';
+
+export const RECONCILIATION_EXAMPLE_FILE = path.join(REPO_ROOT, 'examples', 'techwolf-reconciliation.json');
+/** 401 or more: three export pages of 200. */
+const EMPLOYEES = 450;
+const PAGE_SIZE = 200;
+const SCHEDULE_NODE = 'Every night at 03:00';
+const ROW_NODE = 'Validated Skills';
+
+export function readReconciliationExample(): N8nWorkflowJson {
+	return JSON.parse(readFileSync(RECONCILIATION_EXAMPLE_FILE, 'utf8')) as N8nWorkflowJson;
+}
+
+/** The example with its TechWolf OAuth2 credential set to `credentialId`, without its id, so that it can be imported more than once. */
+export function reconciliationWorkflowWith(credentialId: string): N8nWorkflowJson {
+	const workflow = readReconciliationExample();
+	delete workflow.id;
+	for (const node of workflow.nodes) {
+		const credentials = node.credentials as Record<string, { id: string; name: string }> | undefined;
+		if (credentials?.techWolfOAuth2Api) credentials.techWolfOAuth2Api.id = credentialId;
+	}
+	return workflow;
+}
+
+async function finishedExecution(context: SuiteContext, id: string, timeoutMs: number): Promise<N8nExecution> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const execution = await restOf(context)
+			.getExecution(id)
+			.catch(() => undefined);
+		if (execution?.finished || (execution && !['new', 'running', 'waiting'].includes(String(execution.status)))) {
+			return execution;
+		}
+		if (Date.now() > deadline) throw new Error(`execution ${id} did not finish within ${timeoutMs} ms`);
+		await sleep(250);
+	}
+}
+
+export function reconciliationTest(context: SuiteContext): TestCase {
+	return {
+		name: `reconciliation example: imported, run once through the REST API against ${EMPLOYEES} employees (3 pages), one row per employee`,
+		timeoutMs: 120_000,
+		run: async () => {
+			const rest = restOf(context);
+			const sandbox = await startSandbox({ employeeCount: EMPLOYEES });
+			try {
+				const credential = await rest.createCredential(
+					'techWolfOAuth2Api',
+					'TechWolf sandbox, 450 employees (OAuth2)',
+					oauth2CredentialData(sandbox),
+				);
+				const workflow = await rest.importWorkflow(reconciliationWorkflowWith(credential.id));
+				const started = await rest.request<{ executionId?: string }>(
+					'POST',
+					`/workflows/${encodeURIComponent(workflow.id)}/run`,
+					{ triggerToStartFrom: { name: SCHEDULE_NODE } },
+				);
+				assert.ok(started.executionId, `n8n started no execution: ${JSON.stringify(started)}`);
+				const execution = await finishedExecution(context, started.executionId, 90_000);
+				assert.equal(execution.status, 'success', `the run ended ${execution.status}`);
+
+				const rows = nodeOutputItems(execution, ROW_NODE).map((item) => item.json);
+				const exportRequests = sandbox.stats().requestsByRoute['POST /export/employees/skill_profiles'];
+				// The sandbox's own count of its employees, asked the way any API client would.
+				const listed = await new SandboxClient(sandbox).get('/employees', { limit: '1' });
+				const employeeCount = (listed.body as { count: number }).count;
+				assert.equal(employeeCount, EMPLOYEES);
+				assert.equal(rows.length, employeeCount, `${rows.length} rows for ${employeeCount} employees`);
+				assert.equal(new Set(rows.map((row) => row.externalId)).size, employeeCount, 'an employee came twice');
+				assert.equal(exportRequests, Math.ceil(EMPLOYEES / PAGE_SIZE), 'not one request per export page');
+				for (const row of rows) {
+					assert.deepEqual(Object.keys(row).sort(), [
+						'deleted',
+						'event',
+						'externalId',
+						'resourceType',
+						'validatedSkills',
+					]);
+					assert.ok(Array.isArray(row.validatedSkills));
+				}
+				assert.ok(
+					rows.some((row) => (row.validatedSkills as unknown[]).length > 0),
+					'no employee has a validated skill: the validation state did not come through',
+				);
+			} finally {
+				await sandbox.stop();
+			}
+		},
+	};
+}
