@@ -288,3 +288,33 @@ describe('Export → Job Skill Profiles', () => {
 		expect(Object.keys(some[0]!).sort()).toEqual(['external_id', 'skill_count', 'skills']);
 	});
 });
+
+describe('Simplify', () => {
+	test('on by default in version 2, off in version 1 (existing workflows keep the full answer)', async () => {
+		const parameters = {
+			resource: 'employee',
+			operation: 'getSkillProfile',
+			employeeId: FIXTURE_IDS.employeeWithProfile,
+		};
+		const [simplified] = (await harness.run(parameters)).map((item) => item.json);
+		expect(simplified).toEqual({
+			external_id: FIXTURE_IDS.employeeWithProfile,
+			low_data_availability: false,
+			skill_count: expect.any(Number),
+			skills: expect.any(Array),
+		});
+		const python = (simplified!.skills as Array<Record<string, unknown>>).find((skill) => skill.skill === 'Python');
+		expect(python).toEqual({
+			skill_id: FIXTURE_IDS.skill,
+			skill: 'Python',
+			validation_state: 'validated',
+			inferred_proficiency_level: 3,
+			self_rated_proficiency_level: 2,
+		});
+		const [full] = (await harness.run(parameters, undefined, { typeVersion: 1 })).map((item) => item.json);
+		expect(full).toHaveProperty('num_skill_events');
+		expect((full!.skills as Array<Record<string, unknown>>)[0]).toHaveProperty('source_events');
+		const [fullByChoice] = await harness.json({ ...parameters, simplify: false });
+		expect(fullByChoice).toEqual(full);
+	});
+});
