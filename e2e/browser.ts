@@ -70,6 +70,9 @@ function byTestId(id: string): string {
 	return `[data-test-id="${id}"]`;
 }
 
+/** The node panel's close control: "Back to canvas" is `back-to-canvas` in n8n 1.x, `ndv-close-button` in 2.x. */
+const NDV_CLOSE = `${byTestId('ndv-close-button')}, ${byTestId('back-to-canvas')}`;
+
 function canvasNode(page: Page, name: string): Locator {
 	return page.locator(`${byTestId('canvas-node')}[data-node-name="${name}"]`);
 }
@@ -259,7 +262,7 @@ export function browserTests(target: EditorTarget, options: { chromiumPath?: str
 			await parameters.locator(byTestId('radio-button-production')).click();
 			await parameters.getByText(target.productionWebhookUrl, { exact: true }).waitFor();
 			await saveScreenshot(page, path.join(target.screenshotDir, 'trigger-parameters.png'));
-			await page.locator(byTestId('ndv-close-button')).click();
+			await page.locator(NDV_CLOSE).filter({ visible: true }).first().click();
 			await parameters.waitFor({ state: 'hidden' });
 		}),
 
@@ -277,7 +280,7 @@ export function browserTests(target: EditorTarget, options: { chromiumPath?: str
 				await page.keyboard.press('Escape');
 				await modal.waitFor({ state: 'hidden' });
 				// Escape may close the node's panel along with the modal.
-				const closeNodePanel = page.locator(byTestId('ndv-close-button'));
+				const closeNodePanel = page.locator(NDV_CLOSE).filter({ visible: true }).first();
 				if (await closeNodePanel.isVisible()) await closeNodePanel.click();
 				await page.locator(byTestId('ndv')).waitFor({ state: 'hidden' });
 			},

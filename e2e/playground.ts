@@ -201,6 +201,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
 		await n8n?.stop({ keepUserFolder: true });
 		await sandbox.stop();
 		await authorizationServer?.stop();
-		throw error;
+		if (!n8n || !(error instanceof Error)) throw error;
+		throw new Error(`${error.message} (n8n's log: ${n8n.logFile})`, { cause: error });
 	}
 }

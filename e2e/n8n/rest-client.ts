@@ -78,7 +78,8 @@ export class N8nRestClient {
 	 * one; the workflow is unpublished until `publishWorkflow`. Export-only fields (tags, active, …) are dropped.
 	 */
 	async importWorkflow(json: N8nWorkflowJson): Promise<N8nWorkflow> {
-		return this.request<N8nWorkflow>('POST', '/workflows', workflowBody(json));
+		// n8n 1.x refuses a new workflow without `active` (a NOT NULL column); 2.x drops the field.
+		return this.request<N8nWorkflow>('POST', '/workflows', { ...workflowBody(json), active: false });
 	}
 
 	/**
@@ -147,18 +148,32 @@ export class N8nRestClient {
 	 */
 	async listExecutions(workflowId: string, limit = Infinity): Promise<N8nExecutionSummary[]> {
 		const collected: N8nExecutionSummary[] = [];
-		let cursor: string | null | undefined;
-		do {
-			const query = new URLSearchParams({
-				filter: JSON.stringify({ workflowId }),
-				// n8n refuses pages larger than 100.
-				limit: String(Math.min(100, limit - collected.length)),
-			});
+		// n8n 2.x pages with `nextCursor`. n8n 1.x has none, and orders by id only in a range query (firstId and
+		// lastId both set): there, each page is the ids below the oldest one so far.
+		let cursor: string | undefined;
+		let range: { firstId: string; lastId: string } | undefined;
+		for (;;) {
+			const pageSize = Math.min(100, limit - collected.length); // n8n refuses pages larger than 100
+			const query = new URLSearchParams({ filter: JSON.stringify({ workflowId }), limit: String(pageSize) });
 			if (cursor) query.set('cursor', cursor);
+			if (range) for (const [key, value] of Object.entries(range)) query.set(key, value);
 			const page = await this.request<ExecutionPage>('GET', `/executions?${query.toString()}`);
-			collected.push(...page.results);
-			cursor = page.nextCursor;
-		} while (cursor && collected.length < limit);
+			const full = page.results.length === pageSize;
+			if ('nextCursor' in page) {
+				collected.push(...page.results);
+				cursor = page.nextCursor ?? undefined;
+				if (!cursor) break;
+			} else if (!range && full) {
+				range = { firstId: '0', lastId: String(Number.MAX_SAFE_INTEGER) }; // again, in id order
+				continue;
+			} else {
+				collected.push(...page.results);
+				const oldest = page.results.at(-1)?.id;
+				if (!full || !oldest) break;
+				range = { firstId: '0', lastId: oldest };
+			}
+			if (collected.length >= limit) break;
+		}
 		return collected.slice(0, limit);
 	}
 
