@@ -108,7 +108,9 @@ describe('retryAfterMs', () => {
 	});
 
 	test('is undefined when the header is absent, empty or unreadable', () => {
-		for (const value of [undefined, '', '   ', 'soon', 'Tuesday', 12, ['3']]) {
+		// '-5', '1.5' and '2026-12-01' are neither delay-seconds nor an HTTP-date (RFC 9110 §10.2.3), though Date.parse
+		// reads the first and last as dates.
+		for (const value of [undefined, '', '   ', 'soon', 'Tuesday', 12, ['3'], '-5', '1.5', '2026-12-01']) {
 			expect(retryAfterMs(value, now)).toBeUndefined();
 		}
 	});

@@ -85,6 +85,8 @@ function httpFailure(error: unknown): HttpFailure {
 export function retryAfterMs(value: unknown, now = Date.now()): number | undefined {
 	if (typeof value !== 'string' || value.trim() === '') return undefined;
 	if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+	// Every HTTP-date form starts with a day name (RFC 9110 §5.6.7); Date.parse alone also takes '-5' as a year.
+	if (!/^[A-Za-z]{3}/.test(value.trim())) return undefined;
 	const date = Date.parse(value);
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
