@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 
-import type { SKILL_EVENT_TYPES } from './contract/employee';
+import type { SKILL_EVENT_TYPES } from './contract/skillEvents';
 import type { TAXONOMY_OPERATION_TYPES } from './contract/taxonomy';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;

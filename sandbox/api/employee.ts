@@ -1,18 +1,17 @@
-/** Employee routes (contract: `contract/employee.ts`): CRUD, the skill profile, feedback and Skill Events. */
+/** Employee routes (contract: `contract/employee.ts`): CRUD, the skill profile, feedback and suggestions. */
 import { randomUUID } from 'node:crypto';
 
 import {
 	EMPLOYEE_LIST_FIELDS,
 	isoSeconds,
 	type EmployeeRecord,
-	type JsonObject,
 	type JsonValue,
 	type SandboxData,
 	type StoredEmployeeProfile,
 	type StoredEmployeeSkill,
-	type StoredSkillEvent,
 	type VocabularyName,
 } from '../data';
+import { employeeProfile, employeeSkillView, findEmployee, recordSkillEvent } from './employeeRecords';
 import { addEvidence, extractSkillIds } from './extraction';
 import {
 	ApiError,
@@ -32,41 +31,6 @@ import {
 	type FeedbackSkill,
 	type Handler,
 } from './shared';
-
-export function findEmployee(data: SandboxData, externalId: string): EmployeeRecord {
-	const employee = data.employees.get(externalId);
-	if (!employee) throw notFound(`Employee with external_id "${externalId}" was not found`);
-	return employee;
-}
-
-export function employeeProfile(data: SandboxData, externalId: string): StoredEmployeeProfile {
-	findEmployee(data, externalId);
-	const profile = data.employeeProfiles.get(externalId);
-	if (!profile) throw new Error(`Employee ${externalId} has no stored profile`);
-	return profile;
-}
-
-/** A stored skill as the profile and the bulk export show it, in the requested vocabulary and language. */
-export function employeeSkillView(
-	data: SandboxData,
-	stored: StoredEmployeeSkill,
-	vendor: VocabularyName,
-	language?: string | null,
-) {
-	const skill = vendorCounterpart(data, vendor, stored.skill_id);
-	if (!skill) return undefined;
-	return {
-		skill: localisedName(skill, language),
-		skill_id: skill.record.skill_id,
-		validation_state: stored.validation_state,
-		sources: [...stored.sources],
-		source_events: stored.source_events.map((event) => ({ ...event })),
-		self_rated_proficiency_level: stored.self_rated_proficiency_level,
-		self_rated_proficiency_float: stored.self_rated_proficiency_float,
-		inferred_proficiency_level: stored.inferred_proficiency_level,
-		inferred_proficiency_float: stored.inferred_proficiency_float,
-	};
-}
 
 function byLastUpdatedThenId(a: EmployeeRecord, b: EmployeeRecord): number {
 	if (a.last_updated !== b.last_updated) return a.last_updated < b.last_updated ? -1 : 1;
@@ -103,13 +67,6 @@ function employeeChanges(body: Record<string, unknown>): EmployeeChanges {
 	delete changes.external_id;
 	delete changes.employee_documents;
 	return changes as EmployeeChanges;
-}
-
-/** Adds a Skill Event to the employee's list (GET …/skill_events). */
-function recordSkillEvent(data: SandboxData, externalId: string, event: StoredSkillEvent): void {
-	const events = data.skillEvents.get(externalId) ?? [];
-	events.push(event);
-	data.skillEvents.set(externalId, events);
 }
 
 /** Treats new history entries as Skill Events, so that a created employee gets suggested skills. */
@@ -301,46 +258,6 @@ const patchEmployeeSkillProfile: Handler = (request, data) => {
 	return noContent();
 };
 
-interface SkillEvent {
-	external_id: string;
-	event_type: string;
-	timestamp: string;
-	source: string;
-	content: JsonObject;
-}
-
-const postSkillEvent: Handler = (request, data) => {
-	const { query } = request;
-	const externalId = request.params.employee_external_id ?? '';
-	const profile = employeeProfile(data, externalId);
-	const event = bodyOf<SkillEvent>(request);
-	if (profile.skillEventIds.has(event.external_id)) {
-		throw conflict(
-			`Skill Event "${event.external_id}" already exists for employee "${externalId}"; a Skill Event cannot be re-posted`,
-		);
-	}
-	const skillIds = extractSkillIds(data, event.content);
-	if (query.get('strict') === 'true' && skillIds.length === 0) {
-		throw new ApiError(422, 'Skill extraction failed: no skills could be extracted from the content');
-	}
-	const employee = findEmployee(data, externalId);
-	if (query.get('end_active_jobs') === 'true') {
-		// Presumed meaning: the jobs still open in the working history end when this event starts.
-		for (const job of employee.working_history) job.end_date ??= event.timestamp.slice(0, 10);
-	}
-	profile.skillEventIds.add(event.external_id);
-	profile.num_skill_events++;
-	addEvidence(profile, skillIds, {
-		external_id: event.external_id,
-		event_type: event.event_type,
-		source: event.source,
-	});
-	recordSkillEvent(data, externalId, { ...event });
-	employee.low_data_availability = profile.num_skill_events < 2;
-	employee.last_updated = isoSeconds(new Date());
-	return noContent();
-};
-
 /** Soft delete, as with a grace period: the employee is gone from reads and lists until restored. */
 const deleteEmployee: Handler = ({ params }, data) => {
 	const externalId = params.external_id ?? '';
@@ -355,18 +272,6 @@ const deleteEmployee: Handler = ({ params }, data) => {
 	data.employeeProfiles.delete(externalId);
 	data.skillEvents.delete(externalId);
 	return noContent();
-};
-
-const listSkillEvents: Handler = ({ params, query }, data) => {
-	const externalId = params.employee_external_id ?? '';
-	findEmployee(data, externalId);
-	const types = query.getAll('event_type');
-	const limit = Number(query.get('limit') ?? DEFAULT_PAGE_SIZE);
-	const offset = Number(query.get('offset') ?? 0);
-	const matching = (data.skillEvents.get(externalId) ?? []).filter(
-		(event) => types.length === 0 || types.includes(event.event_type),
-	);
-	return ok({ count: matching.length, results: matching.slice(offset, offset + limit).map((event) => ({ ...event })) });
 };
 
 const SUGGESTION_GROUPS = [
@@ -439,8 +344,6 @@ export const employeeHandlers: Record<string, Handler> = {
 	'employee.update': updateEmployee,
 	'employee.getSkillProfile': getEmployeeSkillProfile,
 	'employee.updateSkillProfile': patchEmployeeSkillProfile,
-	'employee.addSkillEvent': postSkillEvent,
 	'employee.delete': deleteEmployee,
-	'employee.getSkillEvents': listSkillEvents,
 	'employee.getSkillSuggestions': getSkillSuggestions,
 };

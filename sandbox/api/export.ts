@@ -1,5 +1,5 @@
 /** Export routes (contract: `contract/export.ts`): employee skill profiles in bulk. */
-import { employeeProfile, employeeSkillView } from './employee';
+import { employeeProfile, employeeSkillView } from './employeeRecords';
 import { domainName } from './job';
 import {
 	badRequest,

@@ -8,6 +8,7 @@ import { API_CONTRACT, INVALID_REQUEST_STATUS, checkRequest, check, type Endpoin
 import type { SandboxData } from '../data';
 import { courseHandlers } from './course';
 import { employeeHandlers } from './employee';
+import { skillEventHandlers } from './skillEvents';
 import { exportHandlers } from './export';
 import { jobHandlers } from './job';
 import { jobFamilyHandlers } from './jobFamily';
@@ -19,6 +20,7 @@ export { ApiError } from './shared';
 
 const HANDLERS: Record<string, Handler> = {
 	...employeeHandlers,
+	...skillEventHandlers,
 	...jobHandlers,
 	...jobFamilyHandlers,
 	...courseHandlers,

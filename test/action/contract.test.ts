@@ -9,7 +9,7 @@ import { TechWolf } from '../../nodes/TechWolf/TechWolf.node';
 import { resources } from '../../nodes/TechWolf/actions/resources';
 import { TechWolfTrigger } from '../../nodes/TechWolfTrigger/TechWolfTrigger.node';
 import { API_CONTRACT } from '../../sandbox/contract';
-import { SKILL_EVENT_TYPES } from '../../sandbox/contract/employee';
+import { SKILL_EVENT_TYPES } from '../../sandbox/contract/skillEvents';
 import { FIXTURE_IDS } from '../../sandbox/data';
 import { useActionHarness } from './setup';
 
