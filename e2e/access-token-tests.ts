@@ -130,6 +130,42 @@ export function accessTokenTests(context: SuiteContext): { tests: TestCase[]; st
 				await assertNoNewExecution(rest, workflowId, before);
 			},
 		},
+		{
+			name: 'Test button: the JWKS credential fetches the JWKS → OK; a URL that is not a JWKS → Error; pasted keys are read',
+			timeoutMs: 60_000,
+			run: async () => {
+				const { auth } = await ready();
+				const rest = restOf(context);
+				const test = async (type: string, data: Record<string, unknown>) => {
+					const credential = await rest.createCredential(type, `e2e: ${type}`, data);
+					try {
+						return await rest.testCredential(credential.id);
+					} finally {
+						await rest.request('DELETE', `/credentials/${encodeURIComponent(credential.id)}`);
+					}
+				};
+				const policy = { issuer: auth.issuer, audience: AUDIENCE };
+				const before = auth.stats().jwksRequests;
+				const good = await test('techWolfWebhookJwksApi', { ...policy, jwksUrl: auth.jwksUrl });
+				assert.equal(good.status, 'OK', JSON.stringify(good));
+				assert.equal(auth.stats().jwksRequests, before + 1, 'the Test button did not fetch the JWKS');
+				const metadata = await test('techWolfWebhookJwksApi', {
+					...policy,
+					jwksUrl: `${auth.url}/.well-known/oauth-authorization-server`,
+				});
+				assert.equal(metadata.status, 'Error', JSON.stringify(metadata));
+				assert.match(metadata.message, /not with a JWKS/);
+				const pem = auth.currentKey().publicKey.export({ format: 'pem', type: 'spki' }).toString();
+				const pasted = await test('techWolfWebhookTokenKeyApi', { ...policy, publicKeys: pem });
+				assert.deepEqual(pasted, { status: 'OK', message: 'The key is usable: RSA 2048-bit key' });
+				const privateKey = await test('techWolfWebhookTokenKeyApi', {
+					...policy,
+					publicKeys: auth.currentKey().privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+				});
+				assert.equal(privateKey.status, 'Error');
+				assert.match(privateKey.message, /private key/);
+			},
+		},
 	];
 	return {
 		tests,

@@ -151,6 +151,28 @@ describe('TechWolf Trigger: Require Access Token (JWKS URL)', () => {
 		});
 	});
 
+	test('the access-token credential is read once a minute, not per delivery (like the signing keys)', async () => {
+		const credentials = vault();
+		await withTrigger('jwks', credentials, async (server) => {
+			expect(await deliver(server, `Bearer ${auth.issueToken()}`)).toMatchObject({ status: 200 });
+			// A change to the credential takes effect within CREDENTIAL_REUSE_SECONDS: the next delivery still uses
+			// what the first one read.
+			credentials.set('techWolfWebhookJwksApi', {
+				jwksUrl: auth.jwksUrl,
+				issuer: 'https://changed/',
+				audience: AUDIENCE,
+			});
+			expect(await deliver(server, `Bearer ${auth.issueToken()}`)).toMatchObject({ status: 200 });
+		});
+		await withTrigger('jwks', credentials, async (server) => {
+			// Another trigger (another credential id) reads the credential as it is now.
+			expect(await deliver(server, `Bearer ${auth.issueToken()}`)).toMatchObject({
+				status: 401,
+				body: { reason: 'wrong_issuer' },
+			});
+		});
+	});
+
 	test('unusable access-token settings are a 500 misconfiguration, not the sender’s fault', async () => {
 		await withTrigger('jwks', vault({ issuer: '' }), async (server) => {
 			expect(await deliver(server, `Bearer ${auth.issueToken()}`)).toMatchObject({
