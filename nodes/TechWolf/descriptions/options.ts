@@ -22,15 +22,18 @@ export const vocabLanguageOption: INodeProperties = {
 	description: 'Language of the skill names in the answer',
 };
 
+/** The external vendors whose vocabulary TechWolf can express skills in (`external_vendor`). */
+export const EXTERNAL_VENDORS: INodePropertyOptions[] = [
+	{ name: 'SAP Attribute Library', value: 'sap_attribute_library' },
+	{ name: 'Workday', value: 'workday' },
+];
+
 export const externalVendorOption: INodeProperties = {
 	displayName: 'External Vendor',
 	name: 'externalVendor',
 	type: 'options',
 	default: 'workday',
-	options: [
-		{ name: 'SAP Attribute Library', value: 'sap_attribute_library' },
-		{ name: 'Workday', value: 'workday' },
-	],
+	options: EXTERNAL_VENDORS,
 	description: "Express skills in a vendor's vocabulary (the vendor must be active on your tenant)",
 };
 

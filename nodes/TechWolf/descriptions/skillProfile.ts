@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { idField } from './fields';
 import { locatorField } from './locators';
+import { EXTERNAL_VENDORS } from './options';
 
 export type ProfileEntity = 'employee' | 'job' | 'course';
 
@@ -124,10 +125,7 @@ export function skillFeedbackFields(entity: 'employee' | 'job'): INodeProperties
 			name: 'externalVendor',
 			type: 'options',
 			default: 'workday',
-			options: [
-				{ name: 'SAP Attribute Library', value: 'sap_attribute_library' },
-				{ name: 'Workday', value: 'workday' },
-			],
+			options: EXTERNAL_VENDORS,
 			description: 'Whose skills the feedback names',
 			displayOptions: { show: { feedbackFormat: ['external_vendor_skills'] } },
 		},

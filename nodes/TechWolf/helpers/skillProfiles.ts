@@ -8,6 +8,8 @@ import { SKILL_PROFILE_PATH } from '../../shared/apiPaths';
 import { PROFILE_ID, type ProfileEntity } from '../descriptions/skillProfile';
 import { techWolfApiRequest } from '../transport';
 import { checkId, readLocatedId } from './ids';
+import { readQueryOptions } from './parameters';
+import { readSimplify, simplifyProfile } from './simplify';
 
 /** The entity's id parameter (descriptions/skillProfile.ts: a locator, or a plain id for courses), checked. */
 export function readProfileId(context: IExecuteFunctions, entity: ProfileEntity, itemIndex: number): string {
@@ -31,6 +33,20 @@ export async function fetchSkillProfile(
 			itemIndex,
 		})) as IDataObject | undefined) ?? {}
 	);
+}
+
+/**
+ * What the Get (Suggested) Skill Profile operations answer: the profile of the item's entity id, with the item's
+ * options as query parameters, shortened when Simplify is on.
+ */
+export async function skillProfileOf(
+	context: IExecuteFunctions,
+	entity: ProfileEntity | 'jobSuggestions',
+	itemIndex: number,
+): Promise<IDataObject> {
+	const externalId = readProfileId(context, entity === 'jobSuggestions' ? 'job' : entity, itemIndex);
+	const profile = await fetchSkillProfile(context, entity, externalId, readQueryOptions(context, itemIndex), itemIndex);
+	return readSimplify(context, itemIndex) ? simplifyProfile(profile) : profile;
 }
 
 type FeedbackFormat = 'skills' | 'external_vendor_skills' | 'skill_clusters';

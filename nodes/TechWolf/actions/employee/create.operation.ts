@@ -4,9 +4,8 @@ import { idField } from '../../descriptions/fields';
 import { inputLanguageField, strictField } from '../../descriptions/options';
 import { readId } from '../../helpers/ids';
 import { success } from '../../helpers/parameters';
-import { techWolfApiRequest } from '../../transport';
 import type { Operation } from '../operation';
-import { employeeFields, readEmployeeBody } from './fields';
+import { employeeFields, postEmployee } from './fields';
 
 export const create: Operation = {
 	label: 'Create',
@@ -21,15 +20,8 @@ export const create: Operation = {
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const employeeId = readId(this, 'employeeId', itemIndex, 'Employee ID');
-		await techWolfApiRequest.call(this, {
-			method: 'POST',
-			path: '/employees',
-			qs: {
-				language: this.getNodeParameter('language', itemIndex, 'auto'),
-				strict: this.getNodeParameter('strict', itemIndex, false) === true,
-			},
-			body: { ...readEmployeeBody(this, itemIndex), external_id: employeeId },
-			itemIndex,
+		await postEmployee(this, itemIndex, employeeId, {
+			strict: this.getNodeParameter('strict', itemIndex, false) === true,
 		});
 		return success({ externalId: employeeId, created: true });
 	},

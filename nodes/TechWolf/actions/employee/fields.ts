@@ -1,8 +1,13 @@
-/** The employee fields Create and Update share: the common ones as fields, anything else as JSON. */
+/**
+ * The employee fields Create, Restore and Update share (the common ones as fields, anything else as JSON), and the one
+ * call that Create and Restore both make.
+ */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { splitList } from '../../../shared/list';
-import { readJsonObject } from '../../helpers/parameters';
+import { inputLanguageField } from '../../descriptions/options';
+import { readChoice, readJsonObject } from '../../helpers/parameters';
+import { techWolfApiRequest } from '../../transport';
 
 export const employeeFields: INodeProperties[] = [
 	{
@@ -54,4 +59,27 @@ export function readEmployeeBody(context: IExecuteFunctions, itemIndex: number):
 		fields.languages = splitList(fields.languages, /,/);
 	}
 	return { ...readJsonObject(context, 'employeeJson', itemIndex, 'More Fields (JSON)'), ...fields };
+}
+
+/**
+ * POST /employees, as TechWolf's "Creating new Employees" tutorial documents it: the external_id in the body, and
+ * `language` and `strict` as the call's required query parameters; `restore=true` undoes a soft delete instead.
+ */
+export async function postEmployee(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	employeeId: string,
+	query: { strict: boolean; restore?: true },
+): Promise<void> {
+	await techWolfApiRequest.call(context, {
+		method: 'POST',
+		path: '/employees',
+		qs: {
+			...(query.restore ? { restore: true } : {}),
+			language: readChoice(context, inputLanguageField, itemIndex),
+			strict: query.strict,
+		},
+		body: { ...readEmployeeBody(context, itemIndex), external_id: employeeId },
+		itemIndex,
+	});
 }

@@ -1,6 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { readSimplify, simplifyProfile } from '../../helpers/simplify';
 import { collection, simplifyFields } from '../../descriptions/fields';
 import {
 	domainNamespaceOption,
@@ -10,8 +9,7 @@ import {
 	vocabLanguageOption,
 } from '../../descriptions/options';
 import { profileIdField } from '../../descriptions/skillProfile';
-import { readQueryOptions } from '../../helpers/parameters';
-import { fetchSkillProfile, readProfileId } from '../../helpers/skillProfiles';
+import { skillProfileOf } from '../../helpers/skillProfiles';
 import type { Operation } from '../operation';
 
 export const getSkillProfile: Operation = {
@@ -39,8 +37,6 @@ export const getSkillProfile: Operation = {
 		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const jobId = readProfileId(this, 'job', itemIndex);
-		const profile = await fetchSkillProfile(this, 'job', jobId, readQueryOptions(this, itemIndex), itemIndex);
-		return readSimplify(this, itemIndex) ? simplifyProfile(profile) : profile;
+		return skillProfileOf(this, 'job', itemIndex);
 	},
 };

@@ -1,11 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { readSimplify, simplifyProfile } from '../../helpers/simplify';
 import { collection, simplifyFields } from '../../descriptions/fields';
 import { domainNamespaceOption, vocabLanguageOption } from '../../descriptions/options';
 import { profileIdField } from '../../descriptions/skillProfile';
-import { readQueryOptions } from '../../helpers/parameters';
-import { fetchSkillProfile, readProfileId } from '../../helpers/skillProfiles';
+import { skillProfileOf } from '../../helpers/skillProfiles';
 import type { Operation } from '../operation';
 
 export const getSuggestedSkillProfile: Operation = {
@@ -18,14 +16,6 @@ export const getSuggestedSkillProfile: Operation = {
 		collection('options', [domainNamespaceOption, vocabLanguageOption]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const jobId = readProfileId(this, 'job', itemIndex);
-		const profile = await fetchSkillProfile(
-			this,
-			'jobSuggestions',
-			jobId,
-			readQueryOptions(this, itemIndex),
-			itemIndex,
-		);
-		return readSimplify(this, itemIndex) ? simplifyProfile(profile) : profile;
+		return skillProfileOf(this, 'jobSuggestions', itemIndex);
 	},
 };
