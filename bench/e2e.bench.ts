@@ -214,9 +214,8 @@ async function benchConfiguration(
 		// A short warm-up per target so that the first measured round does not pay for JIT and caches.
 		for (const name of E2E_TARGETS) {
 			const warmUp = await runLoad(targets[name].url, prepare(-1, name).slice(0, 40), options.concurrency);
-			if (warmUp.statuses['200'] !== 40) {
-				throw new Error(`warm-up of ${name} was not accepted: ${JSON.stringify(warmUp.statuses)}`);
-			}
+			// A warm-up request that timed out (a busy machine) is reported, not fatal: the measured rounds count them.
+			if (warmUp.statuses['200'] !== 40) options.log(`warm-up of ${name}: ${JSON.stringify(warmUp.statuses)}`);
 			options.log(`warmed up ${name}`);
 		}
 		const rounds: E2eRound[] = [];
