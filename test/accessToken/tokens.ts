@@ -7,7 +7,7 @@ import {
 	type AccessTokenCheck,
 	type KeySource,
 } from '../../nodes/shared/accessToken';
-import { generateSigningKey, signJws, type SigningKey } from '../../sandbox/authorizationServer';
+import { generateSigningKey, signJws, type SigningKey } from '../../sandbox/jws';
 
 export const ISSUER = 'https://auth.example.com/';
 export const AUDIENCE = 'https://n8n.example.com/techwolf';

@@ -2,7 +2,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 
 import { AccessTokenKeyError, AccessTokenVerifier, readJwks, readPastedKeys } from '../../nodes/shared/accessToken';
-import { generateSigningKey, type SigningKey } from '../../sandbox/authorizationServer';
+import { generateSigningKey, type SigningKey } from '../../sandbox/jws';
 import { JWKS_URL, NOW, policy, rsa, ec, ed, token, bearer, jwksEndpoint, verifierFor, expectRejected } from './tokens';
 
 describe('access token verifier: the JWKS', () => {

@@ -11,7 +11,7 @@ import {
 	verifyJwsSignature,
 	type JwsAlgorithmName,
 } from '../../nodes/shared/accessToken';
-import { generateSigningKey } from '../../sandbox/authorizationServer';
+import { generateSigningKey } from '../../sandbox/jws';
 import {
 	JWKS_URL,
 	NOW,
