@@ -48,7 +48,13 @@ export interface EditorTarget {
 }
 
 /** Node names in examples/techwolf-reconciliation.json, sticky notes left out. */
-const RECONCILIATION_NODES = ['Every night at 03:00', 'Export Employee Skill Profiles', 'Validated Skills'];
+const RECONCILIATION_NODES = [
+	'Every night at 03:00',
+	'Export Employee Skill Profiles',
+	'Validated Skills',
+	'Export Job Skill Profiles',
+	'Job Validated Skills',
+];
 
 /** The icon URL n8n serves for a community package's `file:` icon. */
 const PACKAGE_ICON_PATH = '/icons/n8n-nodes-techwolf/dist/icons/techwolf.svg';
@@ -308,7 +314,7 @@ export function browserTests(target: EditorTarget, options: { chromiumPath?: str
 		}),
 
 		check(
-			'the reconciliation example shows Schedule → Export → Validated Skills and its three sticky notes',
+			'the reconciliation example shows Schedule → Export → Validated Skills for employees and jobs, and its three sticky notes',
 			async (page) => {
 				const workflowId = await target.reconciliationWorkflowId();
 				await page.goto(`${target.baseUrl}/workflow/${encodeURIComponent(workflowId)}`);

@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
+import { createSandboxData } from '../sandbox/data';
 import { oauth2CredentialData, startSandbox } from '../sandbox/server';
 import { REPO_ROOT } from './n8n/install';
 import { sleep } from './n8n/helpers';
@@ -23,6 +24,7 @@ const EMPLOYEES = 450;
 const PAGE_SIZE = 200;
 const SCHEDULE_NODE = 'Every night at 03:00';
 const ROW_NODE = 'Validated Skills';
+const JOB_ROW_NODE = 'Job Validated Skills';
 
 export function readReconciliationExample(): N8nWorkflowJson {
 	return JSON.parse(readFileSync(RECONCILIATION_EXAMPLE_FILE, 'utf8')) as N8nWorkflowJson;
@@ -55,7 +57,7 @@ async function finishedExecution(context: SuiteContext, id: string, timeoutMs: n
 
 export function reconciliationTest(context: SuiteContext): TestCase {
 	return {
-		name: `reconciliation example: imported, run once through the REST API against ${EMPLOYEES} employees (3 pages), one row per employee`,
+		name: `reconciliation example: imported, run once through the REST API against ${EMPLOYEES} employees (3 pages), one row per employee and per job`,
 		timeoutMs: 120_000,
 		run: async () => {
 			const rest = restOf(context);
@@ -85,7 +87,15 @@ export function reconciliationTest(context: SuiteContext): TestCase {
 				assert.equal(rows.length, employeeCount, `${rows.length} rows for ${employeeCount} employees`);
 				assert.equal(new Set(rows.map((row) => row.externalId)).size, employeeCount, 'an employee came twice');
 				assert.equal(exportRequests, Math.ceil(EMPLOYEES / PAGE_SIZE), 'not one request per export page');
-				for (const row of rows) {
+				// The jobs branch: one row per job of the tenant (the sandbox documents no job list, so its own data counts).
+				const jobRows = nodeOutputItems(execution, JOB_ROW_NODE).map((item) => item.json);
+				const jobCount = createSandboxData().jobs.size;
+				assert.equal(jobRows.length, jobCount, `${jobRows.length} job rows for ${jobCount} jobs`);
+				assert.ok(
+					jobRows.every((row) => row.resourceType === 'job'),
+					'a job row is not marked resourceType job',
+				);
+				for (const row of [...rows, ...jobRows]) {
 					assert.deepEqual(Object.keys(row).sort(), [
 						'deleted',
 						'event',

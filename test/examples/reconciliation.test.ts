@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { TechWolf } from '../../nodes/TechWolf/TechWolf.node';
+import { createSandboxData } from '../../sandbox/data';
 import { actionHarness, type ActionHarness } from '../action/setup';
 
 interface ExampleNode {
@@ -23,7 +24,9 @@ interface Example {
 const example = JSON.parse(
 	readFileSync(join(__dirname, '..', '..', 'examples', 'techwolf-reconciliation.json'), 'utf8'),
 ) as Example;
-const techWolfNode = example.nodes.find((node) => node.type === 'n8n-nodes-techwolf.techWolf') as ExampleNode;
+const nodeNamed = (name: string): ExampleNode => example.nodes.find((node) => node.name === name) as ExampleNode;
+const techWolfNode = nodeNamed('Export Employee Skill Profiles');
+const jobExportNode = nodeNamed('Export Job Skill Profiles');
 const EMPLOYEES = 450;
 
 let harness: ActionHarness;
@@ -34,14 +37,28 @@ afterAll(async () => {
 	await harness.sandbox.stop();
 });
 
-test('schedule → TechWolf export → the row to sync, with sticky notes', () => {
-	const chain: string[] = [];
-	let current = example.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger')?.name;
+/** The nodes from the schedule through its `branch`-th connection, then each node's first. */
+function chainFrom(branch: number): string[] {
+	const schedule = example.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger')?.name as string;
+	const chain = [schedule];
+	let current = example.connections[schedule]?.main[0]?.[branch]?.node;
 	while (current) {
 		chain.push(current);
 		current = example.connections[current]?.main[0]?.[0]?.node;
 	}
-	expect(chain).toEqual(['Every night at 03:00', 'Export Employee Skill Profiles', 'Validated Skills']);
+	return chain;
+}
+
+test('schedule → TechWolf export → the row to sync, for employees and for jobs, with sticky notes', () => {
+	expect(example.connections['Every night at 03:00'].main[0]).toHaveLength(2);
+	expect(chainFrom(0)).toEqual(['Every night at 03:00', 'Export Employee Skill Profiles', 'Validated Skills']);
+	expect(chainFrom(1)).toEqual(['Every night at 03:00', 'Export Job Skill Profiles', 'Job Validated Skills']);
+	expect(jobExportNode.parameters).toMatchObject({
+		resource: 'export',
+		operation: 'jobSkillProfiles',
+		returnAll: true,
+	});
+	expect(Object.keys(jobExportNode.credentials ?? {})).toEqual(['techWolfOAuth2Api']);
 	expect(example.nodes.filter((node) => node.type === 'n8n-nodes-base.stickyNote')).toHaveLength(3);
 	expect(techWolfNode.parameters).toMatchObject({
 		resource: 'export',
@@ -53,7 +70,9 @@ test('schedule → TechWolf export → the row to sync, with sticky notes', () =
 	const operations = new TechWolf().description.properties.find(
 		(property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes('export'),
 	);
-	expect(operations?.options?.map((option) => (option as { value: string }).value)).toContain('employeeSkillProfiles');
+	const values = operations?.options?.map((option) => (option as { value: string }).value);
+	expect(values).toContain('employeeSkillProfiles');
+	expect(values).toContain('jobSkillProfiles');
 });
 
 test("the example's export returns every employee, over three pages, with each skill's validation state", async () => {
@@ -63,5 +82,15 @@ test("the example's export returns every employee, over three pages, with each s
 	expect(harness.sandbox.stats().requestsByRoute['POST /export/employees/skill_profiles']).toBe(3);
 	const skills = records.flatMap((record) => record.skills as Array<Record<string, unknown>>);
 	expect(skills.length).toBeGreaterThan(EMPLOYEES);
+	expect(skills.every((skill) => typeof skill.validation_state === 'string')).toBe(true);
+});
+
+test("the example's job export returns every job of the tenant, with each skill's validation state", async () => {
+	const jobs = createSandboxData().jobs.size;
+	const records = await harness.json(jobExportNode.parameters as never);
+	expect(records).toHaveLength(jobs);
+	expect(new Set(records.map((record) => record.external_id)).size).toBe(jobs);
+	const skills = records.flatMap((record) => record.skills as Array<Record<string, unknown>>);
+	expect(skills.length).toBeGreaterThan(0);
 	expect(skills.every((skill) => typeof skill.validation_state === 'string')).toBe(true);
 });
