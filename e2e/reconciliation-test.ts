@@ -69,11 +69,7 @@ export function reconciliationTest(context: SuiteContext): TestCase {
 					oauth2CredentialData(sandbox),
 				);
 				const workflow = await rest.importWorkflow(reconciliationWorkflowWith(credential.id));
-				const started = await rest.request<{ executionId?: string }>(
-					'POST',
-					`/workflows/${encodeURIComponent(workflow.id)}/run`,
-					{ triggerToStartFrom: { name: SCHEDULE_NODE } },
-				);
+				const started = await rest.runManually(workflow.id, SCHEDULE_NODE);
 				assert.ok(started.executionId, `n8n started no execution: ${JSON.stringify(started)}`);
 				const execution = await finishedExecution(context, started.executionId, 90_000);
 				assert.equal(execution.status, 'success', `the run ended ${execution.status}`);

@@ -246,7 +246,12 @@ export async function startN8n(opts: StartN8nOptions = {}): Promise<N8nInstance>
 	try {
 		if (command === 'start') {
 			// n8n 1.x reads no owner from the environment: the owner is created as the setup form does.
-			if (install.n8nVersion.startsWith('1.')) await rest.request('POST', '/owner/setup', { ...owner });
+			// A reused user folder (a restart) has its owner already; 1.x answers 400 to a second setup.
+			if (install.n8nVersion.startsWith('1.')) {
+				await rest.request('POST', '/owner/setup', { ...owner }).catch((error: unknown) => {
+					if (!String(error).includes('Instance owner already setup')) throw error;
+				});
+			}
 			await rest.login(owner.email, owner.password);
 		}
 	} catch (error) {

@@ -99,6 +99,19 @@ export class N8nRestClient {
 	}
 
 	/**
+	 * Runs a saved workflow from `triggerName` as the editor's "Execute workflow" does: POST /rest/workflows/:id/run.
+	 * n8n 1.x runs the `workflowData` of the body (and refuses a body without it); 2.x reads the saved workflow and
+	 * drops that field, so both get it.
+	 */
+	async runManually(id: string, triggerName: string): Promise<{ executionId?: string }> {
+		const workflowData = await this.getWorkflow(id);
+		return this.request<{ executionId?: string }>('POST', `/workflows/${encodeURIComponent(id)}/run`, {
+			workflowData,
+			triggerToStartFrom: { name: triggerName },
+		});
+	}
+
+	/**
 	 * Publishes (activates) a workflow: POST /rest/workflows/:id/activate with `{ versionId }` (required in 2.x;
 	 * defaults to the current draft's). Production webhooks answer a moment later: see `waitForWebhook`.
 	 */
