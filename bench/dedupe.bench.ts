@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { EventMemory, PROCESS_MAX_ENTRIES, STORED_MAX_EVENTS } from '../nodes/TechWolfTrigger/deduplication';
 import { countRecords, STATIC_DATA_KEY } from '../nodes/TechWolfTrigger/eventRecords';
 import { collectsBetweenRounds, runCases, type CaseResult } from './measure';
+import { claimRecorded } from '../test/harness/recordedClaims';
 
 export interface DedupeBenchResult {
 	remembered: number;
@@ -47,13 +48,14 @@ export function benchDedupe(remembered: number, rounds: number): DedupeBenchResu
 	const heapBefore = heapUsed();
 	const memory = new EventMemory();
 	let nodeData: Record<string, unknown> = {};
-	for (let i = 0; i < remembered; i++) memory.claim(TRIGGER, nodeData, `evt-${i}`, clock + i, policy);
+	for (let i = 0; i < remembered; i++) claimRecorded(memory, TRIGGER, nodeData, `evt-${i}`, clock + i, policy);
 	const processMemoryBytes = heapUsed() - heapBefore;
 	// The round trip keeps its own memory and blob, as another trigger would: the other cases' claims must not make
 	// its loaded blob stale.
 	const roundTripMemory = new EventMemory();
 	const roundTripData: Record<string, unknown> = {};
-	for (let i = 0; i < remembered; i++) roundTripMemory.claim(TRIGGER, roundTripData, `evt-${i}`, clock + i, policy);
+	for (let i = 0; i < remembered; i++)
+		claimRecorded(roundTripMemory, TRIGGER, roundTripData, `evt-${i}`, clock + i, policy);
 	clock += remembered;
 
 	const objectMap: Record<string, number> = {};
@@ -71,14 +73,14 @@ export function benchDedupe(remembered: number, rounds: number): DedupeBenchResu
 			name: 'claim a new id (our step)',
 			run: () => {
 				nodeData = { ...nodeData };
-				memory.claim(TRIGGER, nodeData, `new-${counter++}`, clock++, policy);
+				claimRecorded(memory, TRIGGER, nodeData, `new-${counter++}`, clock++, policy);
 			},
 		},
 		{
 			name: 'n8n round trip: parse, claim, serialise',
 			run: () => {
 				const staticData = JSON.parse(stored) as Record<string, Record<string, unknown>>;
-				roundTripMemory.claim(TRIGGER, staticData[NODE_KEY], `new-${counter++}`, clock++, policy);
+				claimRecorded(roundTripMemory, TRIGGER, staticData[NODE_KEY], `new-${counter++}`, clock++, policy);
 				stored = JSON.stringify(staticData);
 			},
 		},
@@ -93,10 +95,10 @@ export function benchDedupe(remembered: number, rounds: number): DedupeBenchResu
 				const stale = { ...nodeData };
 				for (let i = 0; i < 20; i++) {
 					nodeData = { ...nodeData };
-					memory.claim(TRIGGER, nodeData, `race-${counter++}`, clock++, policy);
+					claimRecorded(memory, TRIGGER, nodeData, `race-${counter++}`, clock++, policy);
 				}
 				nodeData = stale;
-				memory.claim(TRIGGER, nodeData, `new-${counter++}`, clock++, policy);
+				claimRecorded(memory, TRIGGER, nodeData, `new-${counter++}`, clock++, policy);
 			},
 		},
 		{
@@ -124,7 +126,7 @@ export function benchDedupeCaps(): DedupeCapResult {
 	const staticData: Record<string, unknown> = {};
 	const policy = { windowSeconds: 86_400, maxEvents: STORED_MAX_EVENTS };
 	for (let i = 0; i < PROCESS_MAX_ENTRIES + STORED_MAX_EVENTS; i++) {
-		memory.claim(TRIGGER, staticData, `o-${i}`, NOW + i / 1000, policy);
+		claimRecorded(memory, TRIGGER, staticData, `o-${i}`, NOW + i / 1000, policy);
 	}
 	return {
 		storedAfterOverflow: countRecords(staticData[STATIC_DATA_KEY] as string[]),

@@ -52,9 +52,10 @@ export interface Playground {
 	example: { workflowId: string; webhookUrl: string };
 	/**
 	 * A clean restart of n8n: SIGTERM, then a new process on the same port and user folder (database, encryption key,
-	 * installed package); `n8n` is the new instance once the example workflow's webhook answers again.
+	 * installed package); `n8n` is the new instance once the example workflow's webhook answers again. With `crash`,
+	 * SIGKILL instead of SIGTERM, as a supervisor restarts a process that died.
 	 */
-	restartN8n(): Promise<void>;
+	restartN8n(options?: { crash?: boolean }): Promise<void>;
 	/** With `requireAccessToken`: the authorization server, and what the consumer gave TechWolf for it. */
 	accessToken?: { server: AuthorizationServer; endpointAuthentication: EndpointAuthentication };
 	stop(): Promise<void>;
@@ -155,9 +156,9 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
 			signingKey,
 			credentialIds,
 			example: { workflowId: workflow.id, webhookUrl },
-			restartN8n: async () => {
+			restartN8n: async ({ crash = false } = {}) => {
 				const previous = playground.n8n;
-				await previous.stop({ keepUserFolder: true });
+				await previous.stop({ keepUserFolder: true, crash });
 				const started = performance.now();
 				playground.n8n = await startN8n({
 					port: previous.port,

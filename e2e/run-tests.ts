@@ -12,6 +12,7 @@ import * as path from 'node:path';
 
 import { accessTokenTests } from './access-token-tests';
 import { browserTests, type EditorChecks, type EditorTarget } from './browser';
+import { crashTests } from './crash-tests';
 import { credentialHandlingTests, credentialTestButtonTests } from './credential-tests';
 import { dedupeTests } from './dedupe-tests';
 import { ensureN8n, REPO_ROOT } from './n8n/install';
@@ -53,6 +54,8 @@ function suiteTests(
 		loadTest(context, dedupe.acceptedByLoadTest),
 		// The burst redelivered, then n8n restarted: before the browser, which signs in to the restarted n8n.
 		...dedupe.afterLoad,
+		// A crash restarts n8n too: after the clean-restart checks, before the browser signs in.
+		...crashTests(context),
 		...browser,
 	];
 }

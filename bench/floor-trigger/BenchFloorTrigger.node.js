@@ -1,7 +1,7 @@
 /**
  * The floor n8n sets for any community webhook trigger (bench/README.md, "The floor"): no credential, no checks; it
- * answers the way the TechWolf Trigger does (its own JSON reply, version 1.1) and hands the parsed body to the
- * workflow. Loaded by n8n as a community package in the benchmark only; never shipped.
+ * answers the way the TechWolf Trigger answers an accepted event (a JSON body n8n sends once it has recorded the run:
+ * `webhookResponse` with an empty `responseData`, version 1.1) and hands the parsed body to the workflow. Loaded by n8n as a community package in the benchmark only; never shipped.
  */
 class BenchFloorTrigger {
 	constructor() {
@@ -14,14 +14,18 @@ class BenchFloorTrigger {
 			defaults: { name: 'Bench Floor Trigger' },
 			inputs: [],
 			outputs: ['main'],
-			webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+			webhooks: [
+				{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' },
+			],
 			properties: [],
 		};
 	}
 
 	async webhook() {
-		this.getResponseObject().status(200).json({ status: 'accepted' });
-		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([this.getBodyData()])] };
+		return {
+			webhookResponse: { status: 'accepted' },
+			workflowData: [this.helpers.returnJsonArray([this.getBodyData()])],
+		};
 	}
 }
 

@@ -107,6 +107,8 @@ export class PortInUseError extends Error {
 export interface StopN8nOptions {
 	/** Keep a temporary user folder, e.g. to inspect a failed test's database and log. */
 	keepUserFolder?: boolean;
+	/** A crash, as a power cut or the OOM killer gives it: SIGKILL to the process group at once, no shutdown. */
+	crash?: boolean;
 }
 
 /** Starts a fresh n8n on 127.0.0.1 and resolves once it is ready and the owner is logged in. */
@@ -213,7 +215,10 @@ export async function startN8n(opts: StartN8nOptions = {}): Promise<N8nInstance>
 	let finalLogs: string | undefined;
 	const logs = (): string => finalLogs ?? fs.readFileSync(logFile, 'utf8');
 	const stop = async (stopOpts: StopN8nOptions = {}): Promise<void> => {
-		if (!hasExited) {
+		if (!hasExited && stopOpts.crash) {
+			killGroup(pid, 'SIGKILL');
+			await exited;
+		} else if (!hasExited) {
 			killGroup(pid, 'SIGTERM');
 			const timedOut = !(await settlesWithin(exited, 15_000));
 			if (timedOut) {

@@ -50,8 +50,10 @@ export class TechWolfTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				// Every reply (acknowledgement or rejection) is written by webhook() itself, as JSON.
+				// webhook() writes every reply itself but `accepted`, which n8n sends once it has recorded the run
+				// (replies.ts). An empty responseData makes n8n send the node's webhookResponse as it is.
 				responseMode: 'onReceived',
+				responseData: '',
 				path: 'webhook',
 			},
 		],

@@ -30,6 +30,7 @@ import {
 	readBuckets,
 	STATIC_DATA_KEY,
 	type Buckets,
+	type EventKey,
 } from './eventRecords';
 
 export const DEFAULT_WINDOW_MINUTES = 60;
@@ -44,13 +45,27 @@ export interface DeduplicationPolicy {
 	maxEvents: number;
 }
 
-export type DeduplicationResult = 'first' | 'duplicate';
+/**
+ * What a delivery's claim on its event id found. `first` holds the claim until the delivery's answer has left:
+ * `settle(true)` once n8n has answered `accepted` (it answers after it has recorded the run), `settle(false)` when it
+ * could not, so that TechWolf's retry runs the event rather than being told it is a duplicate.
+ */
+export type Claim =
+	| { status: 'first'; settle(recorded: boolean): void }
+	| { status: 'duplicate' }
+	/** Another delivery of this id is being recorded in this process; `settled` says whether it was. */
+	| { status: 'in_flight'; settled: Promise<boolean> };
 
 /** What one process knows about one trigger. */
 interface TriggerMemory {
-	/** Ids this process claimed. */
+	/** Ids whose runs this process saw recorded. */
 	claims: ClaimQueue;
-	/** The union it last wrote or loaded; undefined before its first request. */
+	/** Ids whose deliveries are being recorded now: claimed, answer not sent yet. */
+	inFlight: Map<string, Promise<boolean>>;
+	/**
+	 * The union of what it loaded and what it saw recorded; undefined before its first request. An id in flight is not
+	 * in it: only its own delivery's static data carries it, and n8n saves that only once the run is recorded.
+	 */
 	stored: Buckets | undefined;
 	storedCount: number;
 	lastUsedSeconds: number;
@@ -75,8 +90,8 @@ export class EventMemory {
 
 	/**
 	 * Claims `eventId` for the trigger `scope` unless this process or the loaded static data has seen it within the
-	 * window, and sets `staticData` to the union when that adds anything. Synchronous: the check and the claim cannot
-	 * be interleaved with another delivery.
+	 * window, or a delivery of it is in flight here, and sets `staticData` to the union when that adds anything.
+	 * Synchronous: the check and the claim cannot be interleaved with another delivery.
 	 */
 	claim(
 		scope: string,
@@ -84,7 +99,7 @@ export class EventMemory {
 		eventId: string,
 		nowSeconds: number,
 		policy: DeduplicationPolicy,
-	): DeduplicationResult {
+	): Claim {
 		const memory = this.use(scope, nowSeconds, policy.windowSeconds);
 		const since = nowSeconds - policy.windowSeconds;
 		this.size -= memory.claims.dropBefore(since);
@@ -96,32 +111,78 @@ export class EventMemory {
 		let write = changed || live !== buckets[key.bucket];
 		buckets[key.bucket] = live;
 
-		let result: DeduplicationResult = 'duplicate';
-		if (!memory.claims.has(key.id) && !containsRecord(live, key.hash)) {
-			result = 'first';
-			memory.claims.add(key.id, nowSeconds);
-			this.size++;
-			buckets[key.bucket] = appendRecord(live, key.hash, nowSeconds);
+		if (write) capRecords(buckets, policy.maxEvents);
+
+		const inFlight = memory.inFlight.get(key.id);
+		let claim: Claim = inFlight ? { status: 'in_flight', settled: inFlight } : { status: 'duplicate' };
+		let own: EventKey | undefined;
+		if (!inFlight && !memory.claims.has(key.id) && !containsRecord(live, key.hash)) {
+			claim = this.holdClaim(scope, memory, key, nowSeconds, policy);
+			own = key;
 			write = true;
 		}
-		if (write) {
-			capRecords(buckets, policy.maxEvents);
-			staticData[STATIC_DATA_KEY] = buckets;
-		}
+		if (write) staticData[STATIC_DATA_KEY] = savedRecords(memory, [...buckets], own, nowSeconds, policy);
+		this.remember(memory, buckets);
+		return claim;
+	}
 
-		memory.stored = buckets;
-		const storedCount = countRecords(buckets);
+	/**
+	 * A claim in flight until its delivery settles it; recorded, it joins what this process has seen (in claim order
+	 * give or take the seconds a delivery takes, which expiry can be late by).
+	 */
+	private holdClaim(
+		scope: string,
+		memory: TriggerMemory,
+		key: EventKey,
+		claimedSeconds: number,
+		policy: DeduplicationPolicy,
+	): Claim {
+		let resolve!: (recorded: boolean) => void;
+		memory.inFlight.set(key.id, new Promise<boolean>((settle) => (resolve = settle)));
+		let settled = false;
+		return {
+			status: 'first',
+			settle: (recorded) => {
+				if (settled) return;
+				settled = true;
+				memory.inFlight.delete(key.id);
+				resolve(recorded);
+				// Unrecorded, the id is forgotten here; its static data was not saved (README, "Delivery guarantees").
+				// A memory dropped meanwhile (least recently used) is not brought back: static data has the id.
+				if (!recorded || this.triggers.get(scope) !== memory) return;
+				memory.claims.add(key.id, claimedSeconds);
+				this.size++;
+				const stored = [...(memory.stored ?? emptyBuckets())];
+				const since = claimedSeconds - policy.windowSeconds;
+				const own = appendRecord('', key.hash, claimedSeconds);
+				stored[key.bucket] = mergeRecords(dropBefore(stored[key.bucket], since), own);
+				capRecords(stored, policy.maxEvents);
+				this.remember(memory, stored);
+			},
+		};
+	}
+
+	private remember(memory: TriggerMemory, stored: Buckets): void {
+		memory.stored = stored;
+		const storedCount = countRecords(stored);
 		this.size += storedCount - memory.storedCount;
 		memory.storedCount = storedCount;
 		this.bound(memory);
-		return result;
 	}
 
 	/** The trigger's memory, moved to the most recently used end; idle memories whose window has passed are dropped. */
 	private use(scope: string, nowSeconds: number, windowSeconds: number): TriggerMemory {
 		let memory = this.triggers.get(scope);
 		if (memory) this.triggers.delete(scope);
-		else memory = { claims: new ClaimQueue(), stored: undefined, storedCount: 0, lastUsedSeconds: 0, windowSeconds };
+		else
+			memory = {
+				claims: new ClaimQueue(),
+				inFlight: new Map(),
+				stored: undefined,
+				storedCount: 0,
+				lastUsedSeconds: 0,
+				windowSeconds,
+			};
 		for (const [idleScope, idle] of this.triggers) {
 			if (idle.lastUsedSeconds + idle.windowSeconds >= nowSeconds) break;
 			this.forget(idleScope, idle);
@@ -175,6 +236,30 @@ function union(
 	return { buckets, changed };
 }
 
+/**
+ * What a delivery puts in static data: composed when n8n serializes it to save it (after the run is recorded), not
+ * when the delivery arrives, so that it carries every id this process has seen recorded by then; a save composed
+ * earlier would drop the ids recorded meanwhile. Never the ids of other deliveries still in flight: a crash before
+ * their runs are recorded must not leave them marked as seen. Its own id is saved only with it, which n8n does only
+ * once its run is recorded.
+ */
+function savedRecords(
+	memory: TriggerMemory,
+	loaded: Buckets,
+	own: EventKey | undefined,
+	nowSeconds: number,
+	policy: DeduplicationPolicy,
+): { toJSON(): Buckets } {
+	return {
+		toJSON: () => {
+			const { buckets } = union(memory.stored, [...loaded], nowSeconds - policy.windowSeconds);
+			if (own) buckets[own.bucket] = mergeRecords(buckets[own.bucket], appendRecord('', own.hash, nowSeconds));
+			capRecords(buckets, policy.maxEvents);
+			return buckets;
+		},
+	};
+}
+
 /** The memory of this n8n process: the node module is loaded once per process. */
 const processMemory = new EventMemory();
 
@@ -201,7 +286,7 @@ export function claimEvent(
 	eventId: string,
 	nowSeconds: number,
 	policy: DeduplicationPolicy,
-): DeduplicationResult {
+): Claim {
 	return processMemory.claim(remembered.scope, remembered.staticData, eventId, nowSeconds, policy);
 }
 

@@ -2,12 +2,12 @@
  * One delivery: the request as the trigger reads it (readDelivery()), and what it answers (handleDelivery(), a pure
  * function of the request, the settings and the remembered ids).
  */
-import type { IWebhookFunctions } from 'n8n-workflow';
+import { sleep, type IWebhookFunctions } from 'n8n-workflow';
 
 import { HEALTH_CHECK_TYPE, parseCloudEvent, toEventItem } from '../shared/events';
 import type { ReadToken } from '../shared/accessToken';
 import type { RequestHeaders } from '../shared/signature';
-import { claimEvent, type RememberedIds } from './deduplication';
+import { claimEvent, type Claim, type RememberedIds } from './deduplication';
 import { acknowledged, rejected, type Outcome } from './replies';
 import type { TriggerSettings } from './settings';
 
@@ -43,7 +43,7 @@ export async function readDelivery(context: IWebhookFunctions): Promise<Delivery
  * token's signature (401), which may fetch the JWKS, so that only a request TechWolf signed can make n8n call the
  * authorization server (a JWKS that cannot be loaded is a 503, so that TechWolf delivers again); then the CloudEvent
  * itself (400); then what the user asked for (health checks, event types, duplicates), which are all acknowledged
- * with 200 because any other status makes TechWolf retry.
+ * with 200 because any other status makes TechWolf retry. An accepted event's claim is settled by its answer.
  */
 export async function handleDelivery(
 	delivery: Delivery,
@@ -90,11 +90,18 @@ export async function handleDelivery(
 		return acknowledged('ignored', { ...ids, reason: 'event type not known to this node' });
 	}
 
-	if (
-		settings.deduplication.windowSeconds > 0 &&
-		claimEvent(remembered, event.id, nowSeconds, settings.deduplication) === 'duplicate'
-	) {
-		return acknowledged('duplicate', ids);
+	let settle: Outcome['settle'];
+	if (settings.deduplication.windowSeconds > 0) {
+		const claim = await claimAfterInFlight(remembered, event.id, nowSeconds, settings.deduplication);
+		if (claim.status === 'duplicate') return acknowledged('duplicate', ids);
+		if (claim.status === 'in_flight') {
+			return rejected(
+				503,
+				'in_progress',
+				'An earlier delivery of this event is still being recorded; deliver it again',
+			);
+		}
+		settle = claim.settle;
 	}
 
 	const item = toEventItem(parsed.parsed, {
@@ -102,5 +109,32 @@ export async function handleDelivery(
 		timestamp: verification.timestamp,
 		keyId: verification.key.id,
 	});
-	return { ...acknowledged('accepted', ids), item };
+	return { ...acknowledged('accepted', ids), item, ...(settle ? { settle } : {}) };
+}
+
+/**
+ * How long a copy waits for an earlier delivery of its event to be recorded in this process, below TechWolf's 15 s
+ * timeout. It then answers `duplicate` if that run was recorded, runs the event if it was not, and otherwise answers
+ * 503 so that TechWolf delivers it again: a copy is never acknowledged before its event is recorded.
+ */
+export const IN_FLIGHT_WAIT_MS = 10_000;
+
+async function claimAfterInFlight(
+	remembered: RememberedIds,
+	eventId: string,
+	nowSeconds: number,
+	policy: TriggerSettings['deduplication'],
+): Promise<Claim> {
+	const deadline = Date.now() + IN_FLIGHT_WAIT_MS;
+	for (;;) {
+		const claim = claimEvent(remembered, eventId, nowSeconds, policy);
+		if (claim.status !== 'in_flight') return claim;
+		const waitMs = deadline - Date.now();
+		if (waitMs <= 0 || (await settledWithin(claim.settled, waitMs)) === undefined) return claim;
+	}
+}
+
+/** The promise's value, or undefined once `ms` have passed. */
+async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+	return await Promise.race([promise, sleep(ms).then(() => undefined)]);
 }

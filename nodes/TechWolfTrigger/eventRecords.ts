@@ -41,7 +41,9 @@ export function emptyBuckets(): Buckets {
 
 /** The stored buckets, or undefined when there are none or they are unreadable (an older format, a hand edit). */
 export function readBuckets(staticData: Record<string, unknown>): Buckets | undefined {
-	const stored = staticData[STATIC_DATA_KEY];
+	const value = staticData[STATIC_DATA_KEY] as { toJSON?: () => unknown } | undefined;
+	// Not yet saved: the records as they would be saved now (deduplication.ts, savedRecords).
+	const stored = typeof value?.toJSON === 'function' ? value.toJSON() : value;
 	if (
 		Array.isArray(stored) &&
 		stored.length === BUCKET_COUNT &&

@@ -14,6 +14,8 @@ export interface Outcome {
 	body: ReplyBody;
 	/** Present when the workflow should start. */
 	item?: TechWolfEventItem;
+	/** The event's deduplication claim, settled by whether n8n answered `accepted` (it had recorded the run). */
+	settle?: (recorded: boolean) => void;
 	/** A problem on the receiving side that n8n's log must show (a JWKS that cannot be loaded). */
 	warning?: string;
 }
@@ -39,13 +41,26 @@ export function misconfigured(context: IWebhookFunctions, error: Error): Outcome
 	};
 }
 
-/** Writes the reply itself (the webhook's response mode is 'onReceived') and starts the workflow for an item. */
+/**
+ * Answers every refusal and acknowledgement at once, itself. An accepted event is answered by n8n instead, with the
+ * same status and body (`webhookResponse`; the webhook's `responseData` is empty so n8n adds nothing): n8n 2.x sends
+ * it only once it has recorded the run (the execution saved, or the job queued) and saved static data. The claim is
+ * settled when that answer has left, or when the connection closed without it.
+ */
 export function sendReply(context: IWebhookFunctions, outcome: Outcome): IWebhookResponseData {
 	if (outcome.warning) context.logger.warn(`TechWolf Trigger: ${outcome.warning}`);
 	if (outcome.status !== 200 && outcome.status !== 500) {
 		context.logger.debug(`TechWolf Trigger rejected a request (${outcome.status}): ${outcome.body.message}`);
 	}
-	context.getResponseObject().status(outcome.status).json(outcome.body);
-	if (!outcome.item) return { noWebhookResponse: true };
-	return { noWebhookResponse: true, workflowData: [context.helpers.returnJsonArray([outcome.item])] };
+	if (!outcome.item) {
+		context.getResponseObject().status(outcome.status).json(outcome.body);
+		return { noWebhookResponse: true };
+	}
+	const { settle } = outcome;
+	if (settle) {
+		const response = context.getResponseObject();
+		// Not answered 2xx, or not answered at all: the run may not be recorded, so TechWolf's retry must run it.
+		response.once('close', () => settle(response.writableFinished && response.statusCode < 300));
+	}
+	return { webhookResponse: outcome.body, workflowData: [context.helpers.returnJsonArray([outcome.item])] };
 }

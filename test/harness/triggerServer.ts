@@ -20,6 +20,8 @@ export interface TriggerServer {
 	storedStaticData(): IDataObject;
 	/** Next request: leave rawBody unread and make readRawBody() a no-op (n8n's multipart path). */
 	dropRawBodyOnce(): void;
+	/** Next run the node starts: n8n cannot record it (its database is down), answers 500 and saves nothing. */
+	failNextRecording(): void;
 	close(): Promise<void>;
 }
 
@@ -50,6 +52,16 @@ function expressishResponse(res: ServerResponse) {
 			res.end(body);
 			return this;
 		},
+		once(event: 'close', listener: () => void) {
+			res.once(event, listener);
+			return this;
+		},
+		get statusCode() {
+			return res.statusCode;
+		},
+		get writableFinished() {
+			return res.writableFinished;
+		},
 	};
 }
 
@@ -58,6 +70,7 @@ export async function startTriggerServer(setup: NodeSetup, vault: CredentialVaul
 	const errors: Error[] = [];
 	let stored = JSON.stringify(setup.staticData ?? {});
 	let dropRawBody = false;
+	let failRecording = false;
 
 	const handle = async (req: IncomingMessage, res: ServerResponse, chunks: Buffer): Promise<void> => {
 		const request = req as ExpressishRequest;
@@ -79,13 +92,22 @@ export async function startTriggerServer(setup: NodeSetup, vault: CredentialVaul
 			request,
 			expressishResponse(res),
 		);
+		// As n8n 2.x: a run the node started is recorded first, then static data is saved, then the deferred answer
+		// (the node's webhookResponse) leaves; a run it could not record gets a 500 and nothing is saved.
+		const starts = !result.noWebhookResponse && result.workflowData !== undefined;
+		if (starts && failRecording) {
+			failRecording = false;
+			res.statusCode = 500;
+			res.end(JSON.stringify({ code: 0, message: 'There was a problem executing the workflow' }));
+			return;
+		}
+		for (const run of result.workflowData ?? []) emitted.push(...run);
 		if (staticDataChanged) {
 			// As n8n's saveStaticData: the change flag itself is not stored.
 			const data = JSON.parse(JSON.stringify(staticData)) as IDataObject;
 			delete data.__dataChanged;
 			stored = JSON.stringify(data);
 		}
-		for (const run of result.workflowData ?? []) emitted.push(...run);
 		if (!result.noWebhookResponse && !res.writableEnded) {
 			res.setHeader('content-type', 'application/json');
 			res.end(JSON.stringify(result.webhookResponse ?? { message: 'Workflow was started' }));
@@ -113,6 +135,9 @@ export async function startTriggerServer(setup: NodeSetup, vault: CredentialVaul
 		storedStaticData: () => JSON.parse(stored) as IDataObject,
 		dropRawBodyOnce: () => {
 			dropRawBody = true;
+		},
+		failNextRecording: () => {
+			failRecording = true;
 		},
 		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 	};

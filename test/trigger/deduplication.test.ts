@@ -8,6 +8,7 @@ import {
 	RECORD_CHARS,
 	STATIC_DATA_KEY,
 } from '../../nodes/TechWolfTrigger/eventRecords';
+import { claimRecorded } from '../harness/recordedClaims';
 
 const policy = { windowSeconds: 3600, maxEvents: 100 };
 const T0 = 1_763_900_000;
@@ -32,7 +33,7 @@ class WorkflowRow {
 	deliver(memory: EventMemory, eventId: string, nowSeconds = T0, scope = TRIGGER): string {
 		const staticData = this.load();
 		const before = JSON.stringify(staticData);
-		const result = memory.claim(scope, staticData, eventId, nowSeconds, policy);
+		const result = claimRecorded(memory, scope, staticData, eventId, nowSeconds, policy);
 		if (JSON.stringify(staticData) !== before) this.save(staticData);
 		return result;
 	}
@@ -42,9 +43,9 @@ describe('deduplication: one process', () => {
 	test('the first delivery is new, the second a duplicate; other ids are independent', () => {
 		const memory = new EventMemory();
 		const staticData: Record<string, unknown> = {};
-		expect(memory.claim(TRIGGER, staticData, 'a', T0, policy)).toBe('first');
-		expect(memory.claim(TRIGGER, staticData, 'a', T0 + 10, policy)).toBe('duplicate');
-		expect(memory.claim(TRIGGER, staticData, 'b', T0 + 10, policy)).toBe('first');
+		expect(claimRecorded(memory, TRIGGER, staticData, 'a', T0, policy)).toBe('first');
+		expect(claimRecorded(memory, TRIGGER, staticData, 'a', T0 + 10, policy)).toBe('duplicate');
+		expect(claimRecorded(memory, TRIGGER, staticData, 'b', T0 + 10, policy)).toBe('first');
 		expect(storedEventCount(staticData)).toBe(2);
 	});
 
@@ -53,7 +54,7 @@ describe('deduplication: one process', () => {
 		const row = new WorkflowRow();
 		// n8n loads the row for each request before the previous request's save has run.
 		const loadedTogether = Array.from({ length: 20 }, () => row.load());
-		const results = loadedTogether.map((staticData) => memory.claim(TRIGGER, staticData, 'a', T0, policy));
+		const results = loadedTogether.map((staticData) => claimRecorded(memory, TRIGGER, staticData, 'a', T0, policy));
 		expect(results.filter((result) => result === 'first')).toHaveLength(1);
 		expect(results.filter((result) => result === 'duplicate')).toHaveLength(19);
 	});
@@ -61,20 +62,20 @@ describe('deduplication: one process', () => {
 	test('ids expire after the window, in process memory and in static data', () => {
 		const memory = new EventMemory();
 		const staticData: Record<string, unknown> = {};
-		memory.claim(TRIGGER, staticData, 'a', T0, policy);
-		memory.claim(TRIGGER, staticData, 'b', T0 + 1800, policy);
-		expect(memory.claim(TRIGGER, staticData, 'a', T0 + 3601, policy)).toBe('first');
+		claimRecorded(memory, TRIGGER, staticData, 'a', T0, policy);
+		claimRecorded(memory, TRIGGER, staticData, 'b', T0 + 1800, policy);
+		expect(claimRecorded(memory, TRIGGER, staticData, 'a', T0 + 3601, policy)).toBe('first');
 		expect(storedEventCount(staticData)).toBe(2); // b, and a again; the old a is gone
-		expect(memory.claim(TRIGGER, staticData, 'b', T0 + 3601, policy)).toBe('duplicate');
-		expect(new EventMemory().claim(TRIGGER, staticData, 'b', T0 + 5401, policy)).toBe('first');
+		expect(claimRecorded(memory, TRIGGER, staticData, 'b', T0 + 3601, policy)).toBe('duplicate');
+		expect(claimRecorded(new EventMemory(), TRIGGER, staticData, 'b', T0 + 5401, policy)).toBe('first');
 	});
 
 	test('the same id in another trigger, workflow or mode (test URL) is independent', () => {
 		const memory = new EventMemory();
 		const staticData: Record<string, unknown> = {};
 		for (const scope of [TRIGGER, 'webhook wf-1 node-2', 'webhook wf-2 node-1', 'manual wf-1 node-1']) {
-			expect(memory.claim(scope, {}, 'a', T0, policy)).toBe('first');
-			expect(memory.claim(scope, staticData, 'a', T0, policy)).toBe('duplicate');
+			expect(claimRecorded(memory, scope, {}, 'a', T0, policy)).toBe('first');
+			expect(claimRecorded(memory, scope, staticData, 'a', T0, policy)).toBe('duplicate');
 		}
 	});
 
@@ -92,7 +93,7 @@ describe('deduplication: one process', () => {
 		for (const stored of [42, 'abc', { a: 1 }, null, ['x'], new Array(64).fill('abc')]) {
 			const memory = new EventMemory();
 			const staticData: Record<string, unknown> = { [STATIC_DATA_KEY]: stored };
-			expect(memory.claim(TRIGGER, staticData, 'a', T0, policy)).toBe('first');
+			expect(claimRecorded(memory, TRIGGER, staticData, 'a', T0, policy)).toBe('first');
 			expect(storedEventCount(staticData)).toBe(1);
 		}
 	});
@@ -104,8 +105,8 @@ describe('deduplication: static data never forgets what this process saw', () =>
 		const row = new WorkflowRow();
 		const first = row.load();
 		const second = row.load(); // loaded before the first request's save
-		memory.claim(TRIGGER, first, 'a', T0, policy);
-		memory.claim(TRIGGER, second, 'b', T0, policy);
+		claimRecorded(memory, TRIGGER, first, 'a', T0, policy);
+		claimRecorded(memory, TRIGGER, second, 'b', T0, policy);
 		row.save(first);
 		row.save(second); // last write wins, and it was computed from a blob without `a`
 		const restarted = new EventMemory();
@@ -117,9 +118,9 @@ describe('deduplication: static data never forgets what this process saw', () =>
 		const memory = new EventMemory();
 		const row = new WorkflowRow();
 		const early = row.load();
-		memory.claim(TRIGGER, early, 'a', T0, policy);
+		claimRecorded(memory, TRIGGER, early, 'a', T0, policy);
 		const late = row.load();
-		memory.claim(TRIGGER, late, 'b', T0, policy);
+		claimRecorded(memory, TRIGGER, late, 'b', T0, policy);
 		row.save(late);
 		row.save(early); // the older save commits last: the row lacks b
 		expect(row.deliver(memory, 'b')).toBe('duplicate');
@@ -171,7 +172,8 @@ describe('deduplication: static data never forgets what this process saw', () =>
 		const memory = new EventMemory();
 		const staticData: Record<string, unknown> = {};
 		const big = { windowSeconds: 86_400, maxEvents: STORED_MAX_EVENTS };
-		for (let i = 0; i < STORED_MAX_EVENTS + 500; i++) memory.claim(TRIGGER, staticData, `event-${i}`, T0 + i, big);
+		for (let i = 0; i < STORED_MAX_EVENTS + 500; i++)
+			claimRecorded(memory, TRIGGER, staticData, `event-${i}`, T0 + i, big);
 		expect(storedEventCount(staticData)).toBe(STORED_MAX_EVENTS);
 		expect(JSON.stringify(staticData).length).toBeLessThan(225_000);
 	});
@@ -181,28 +183,29 @@ describe('deduplication: the process memory is bounded', () => {
 	test('over all triggers, never more than its cap; the least recently used trigger goes first', () => {
 		const memory = new EventMemory(500);
 		for (let trigger = 0; trigger < 40; trigger++) {
-			for (let i = 0; i < 30; i++) memory.claim(`webhook wf-${trigger} n`, {}, `e-${i}`, T0, policy);
+			for (let i = 0; i < 30; i++) claimRecorded(memory, `webhook wf-${trigger} n`, {}, `e-${i}`, T0, policy);
 			expect(memory.heldEntries).toBeLessThanOrEqual(500);
 		}
 		expect(memory.triggerCount).toBeLessThan(40);
-		expect(memory.claim('webhook wf-39 n', {}, 'e-0', T0, policy)).toBe('duplicate');
-		expect(memory.claim('webhook wf-0 n', {}, 'e-0', T0, policy)).toBe('first');
+		expect(claimRecorded(memory, 'webhook wf-39 n', {}, 'e-0', T0, policy)).toBe('duplicate');
+		expect(claimRecorded(memory, 'webhook wf-0 n', {}, 'e-0', T0, policy)).toBe('first');
 	});
 
 	test('one trigger alone is held to the cap, oldest claims first', () => {
 		const memory = new EventMemory(300);
 		for (let i = 0; i < 1000; i++)
-			memory.claim(TRIGGER, {}, `e-${i}`, T0 + i, { windowSeconds: 86_400, maxEvents: 10 });
+			claimRecorded(memory, TRIGGER, {}, `e-${i}`, T0 + i, { windowSeconds: 86_400, maxEvents: 10 });
 		expect(memory.heldEntries).toBeLessThanOrEqual(300);
-		expect(memory.claim(TRIGGER, {}, 'e-999', T0 + 1000, policy)).toBe('duplicate');
-		expect(memory.claim(TRIGGER, {}, 'e-0', T0 + 1000, policy)).toBe('first');
+		expect(claimRecorded(memory, TRIGGER, {}, 'e-999', T0 + 1000, policy)).toBe('duplicate');
+		expect(claimRecorded(memory, TRIGGER, {}, 'e-0', T0 + 1000, policy)).toBe('first');
 	});
 
 	test('triggers that stop receiving are dropped once their window has passed', () => {
 		const memory = new EventMemory();
-		for (let trigger = 0; trigger < 50; trigger++) memory.claim(`webhook wf-${trigger} n`, {}, 'a', T0, policy);
+		for (let trigger = 0; trigger < 50; trigger++)
+			claimRecorded(memory, `webhook wf-${trigger} n`, {}, 'a', T0, policy);
 		expect(memory.triggerCount).toBe(50);
-		memory.claim('webhook wf-new n', {}, 'a', T0 + 3601, policy);
+		claimRecorded(memory, 'webhook wf-new n', {}, 'a', T0 + 3601, policy);
 		expect(memory.triggerCount).toBe(1);
 		expect(memory.heldEntries).toBe(2); // its claim and its stored record
 	});
@@ -229,5 +232,76 @@ describe('deduplication: merging two record strings', () => {
 		const mine = loaded + record('b', T0 + 1);
 		expect(mergeRecords(loaded, mine)).toBe(mine);
 		expect(containsRecord(mergeRecords(loaded, mine), eventKey('b').hash)).toBe(true);
+	});
+});
+
+describe('deduplication: a claim lasts only if its run was recorded', () => {
+	const firstClaim = (memory: EventMemory, staticData: Record<string, unknown>, eventId: string) => {
+		const claim = memory.claim(TRIGGER, staticData, eventId, T0, policy);
+		if (claim.status !== 'first') throw new Error(`expected a first claim, got ${claim.status}`);
+		return claim;
+	};
+
+	test('a copy while the first delivery is in flight waits for it; recorded, the copy is a duplicate', async () => {
+		const memory = new EventMemory();
+		const first = firstClaim(memory, {}, 'a');
+		const copy = memory.claim(TRIGGER, {}, 'a', T0, policy);
+		expect(copy.status).toBe('in_flight');
+		first.settle(true);
+		await expect(copy.status === 'in_flight' && copy.settled).resolves.toBe(true);
+		expect(memory.claim(TRIGGER, {}, 'a', T0, policy).status).toBe('duplicate');
+	});
+
+	test('not recorded (n8n answered 5xx, or never answered): the retry runs the event', async () => {
+		const memory = new EventMemory();
+		const row = new WorkflowRow();
+		const first = firstClaim(memory, row.load(), 'a'); // n8n does not save static data for a run it could not record
+		const copy = memory.claim(TRIGGER, row.load(), 'a', T0, policy);
+		first.settle(false);
+		await expect(copy.status === 'in_flight' && copy.settled).resolves.toBe(false);
+		expect(claimRecorded(memory, TRIGGER, row.load(), 'a', T0 + 20, policy)).toBe('first');
+	});
+
+	test("another delivery's static data, saved while a claim is in flight, does not carry that claim", () => {
+		const memory = new EventMemory();
+		const row = new WorkflowRow();
+		const inFlight = firstClaim(memory, row.load(), 'a');
+		row.deliver(memory, 'b'); // recorded and saved while a is still being recorded
+		inFlight.settle(false);
+		expect(claimRecorded(new EventMemory(), TRIGGER, row.load(), 'a', T0, policy)).toBe('first');
+		expect(claimRecorded(new EventMemory(), TRIGGER, row.load(), 'b', T0, policy)).toBe('duplicate');
+	});
+
+	test("once recorded, the claim rides on the next delivery's save (its own save may have lost a race)", () => {
+		const memory = new EventMemory();
+		const row = new WorkflowRow();
+		firstClaim(memory, row.load(), 'a').settle(true); // its blob never reached the row
+		row.deliver(memory, 'b');
+		expect(claimRecorded(new EventMemory(), TRIGGER, row.load(), 'a', T0, policy)).toBe('duplicate');
+	});
+
+	test('static data is composed when n8n saves it: it carries the ids recorded while the run was being recorded', () => {
+		const memory = new EventMemory();
+		const row = new WorkflowRow();
+		const aData = row.load();
+		firstClaim(memory, aData, 'a'); // a's run is being recorded...
+		const bData = row.load();
+		firstClaim(memory, bData, 'b').settle(true); // ...while b is recorded and answered
+		row.save(bData);
+		row.save(aData); // a's save comes last, and must not drop b
+		const restarted = new EventMemory();
+		expect(claimRecorded(restarted, TRIGGER, row.load(), 'b', T0, policy)).toBe('duplicate');
+		expect(claimRecorded(restarted, TRIGGER, row.load(), 'a', T0, policy)).toBe('duplicate');
+	});
+
+	test('a claim is settled once: a late second settlement changes nothing', () => {
+		const memory = new EventMemory();
+		const claim = firstClaim(memory, {}, 'a');
+		claim.settle(true);
+		const held = memory.heldEntries;
+		claim.settle(false);
+		claim.settle(true);
+		expect(memory.heldEntries).toBe(held);
+		expect(memory.claim(TRIGGER, {}, 'a', T0, policy).status).toBe('duplicate');
 	});
 });

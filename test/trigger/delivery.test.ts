@@ -46,6 +46,7 @@ describe('handleDelivery', () => {
 						{ scope: 'fuzz', staticData: {} },
 						NOW,
 					);
+					outcome.settle?.(true);
 					return [200, 400, 401, 403].includes(outcome.status) && (outcome.status !== 200 || !!outcome.body.eventId);
 				},
 			),
@@ -56,7 +57,9 @@ describe('handleDelivery', () => {
 	test('a redelivery after the window is accepted again', async () => {
 		const remembered = { scope: 'window', staticData: {} };
 		const first = signedEvent('evt-window', NOW);
-		expect((await handleDelivery(first, settings, remembered, NOW)).body.status).toBe('accepted');
+		const accepted = await handleDelivery(first, settings, remembered, NOW);
+		expect(accepted.body.status).toBe('accepted');
+		accepted.settle?.(true);
 		const soon = signedEvent('evt-window', NOW + 120);
 		expect((await handleDelivery(soon, settings, remembered, NOW + 120)).body.status).toBe('duplicate');
 		const later = signedEvent('evt-window', NOW + 3601);

@@ -1,0 +1,175 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
+/**
+ * What `accepted` promises, tried the way it fails: n8n killed (SIGKILL, its whole process group) in the middle of a
+ * burst, restarted on the same user folder as a supervisor would, then TechWolf's behaviour: every delivery that got
+ * no 2xx is sent again (three retries), then one more copy of every event (at-least-once). Events are matched to
+ * executions by id, so every acknowledgement is accounted for (README, "Delivery guarantees").
+ */
+import * as assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+
+import type { BuiltEvent } from '../sandbox/events';
+import { mapConcurrently, newEvent, post, sign, type TriggerReply, type WebhookReply } from './deliveries';
+import { sleep } from './n8n/helpers';
+import { N8N_VERSION } from './n8n/install';
+import type { N8nRestClient } from './n8n/rest-client';
+import { exampleWorkflowWith, webhookIdOf } from './playground';
+import type { TestCase } from './runner';
+import { restOf, type SuiteContext } from './suite-context';
+
+/** Hundreds of events at TechWolf-like concurrency; the kill after a third of them has been answered. */
+export const CRASH_BURST = { events: 300, concurrency: 20, killAfterAnswers: 100, retries: 3 } as const;
+
+/** n8n 2.x answers a run it started only once it is recorded; n8n 1.x answers first (README, "Delivery guarantees"). */
+const ANSWERS_AFTER_RECORDING = Number(N8N_VERSION.split('.')[0]) >= 2;
+
+export interface CrashFigures {
+	/** 2xx answers before the kill. */
+	answeredBeforeKill: number;
+	/** Sent, but neither answered nor refused when n8n died: the runs that may happen twice. */
+	inFlightAtKill: number;
+	/** Of the 2xx before the kill, events with no execution row after the restart. Target 0. */
+	acknowledgedUnrecorded: number;
+	/** Events acknowledged at some point that never ran, even after the retries and the copy. Target 0. */
+	lost: number;
+	/** Events that ran more than once. */
+	ranTwice: number;
+	/** Events TechWolf would still hold: no 2xx after every retry. Target 0. */
+	neverAcknowledged: number;
+}
+
+type Attempt = WebhookReply | undefined;
+
+function isAcknowledged(reply: Attempt): boolean {
+	return reply !== undefined && reply.status >= 200 && reply.status < 300;
+}
+
+/** Executions of the workflow per event id, crashed ones included (each row names its event in the trigger's item). */
+async function executionsPerEvent(
+	rest: N8nRestClient,
+	workflowId: string,
+	events: readonly BuiltEvent[],
+): Promise<Map<string, number>> {
+	const counts = new Map(events.map((event) => [event.id, 0]));
+	const summaries = await rest.listExecutions(workflowId);
+	const executions = await mapConcurrently(summaries, 8, (summary) => rest.getExecution(summary.id));
+	for (const execution of executions) {
+		const text = JSON.stringify(execution.data);
+		const named = events.filter((event) => text.includes(event.id));
+		assert.ok(named.length <= 1, `execution ${execution.id} names ${named.length} events`);
+		for (const event of named) counts.set(event.id, (counts.get(event.id) ?? 0) + 1);
+	}
+	return counts;
+}
+
+/** Waits until the workflow's execution list stops growing (runs started just before a poll are finished by then). */
+async function settledExecutions(rest: N8nRestClient, workflowId: string): Promise<void> {
+	let previous = -1;
+	for (let polls = 0; polls < 120; polls++) {
+		const count = (await rest.listExecutions(workflowId)).filter((run) => run.status !== 'running').length;
+		if (count === previous) return;
+		previous = count;
+		await sleep(1000);
+	}
+}
+
+export async function crashMidBurst(
+	context: SuiteContext,
+	workflowId: string,
+	url: string,
+	restart: () => Promise<void>,
+): Promise<CrashFigures> {
+	const keys = [context.playground.signingKey];
+	const events = Array.from({ length: CRASH_BURST.events }, () => newEvent('employee.skill_profile.updated'));
+	const sendAll = (batch: readonly BuiltEvent[]): Promise<Attempt[]> =>
+		mapConcurrently(batch, CRASH_BURST.concurrency, (event) => post(url, sign(event, keys)).catch(() => undefined));
+
+	let answers = 0;
+	let killed: Promise<void> | undefined;
+	let inFlight = 0;
+	let inFlightAtKill = 0;
+	const first = await mapConcurrently(events, CRASH_BURST.concurrency, async (event): Promise<Attempt> => {
+		if (killed) return undefined; // not sent before the kill: still TechWolf's to deliver
+		inFlight++;
+		const reply = await post(url, sign(event, keys)).catch(() => undefined);
+		inFlight--;
+		if (isAcknowledged(reply) && ++answers === CRASH_BURST.killAfterAnswers) {
+			inFlightAtKill = inFlight;
+			killed = restart();
+		}
+		return reply;
+	});
+	await killed;
+	const acknowledgedBeforeKill = events.filter((_, index) => isAcknowledged(first[index]));
+	await settledExecutions(restOf(context), workflowId);
+	const afterRestart = await executionsPerEvent(restOf(context), workflowId, events);
+	const acknowledgedUnrecorded = acknowledgedBeforeKill.filter((event) => afterRestart.get(event.id) === 0).length;
+
+	// TechWolf: a delivery without a 2xx is tried again, three times; then at-least-once sends a copy of each event.
+	const acknowledged = new Set(acknowledgedBeforeKill.map((event) => event.id));
+	for (let retry = 0; retry < CRASH_BURST.retries; retry++) {
+		const pending = events.filter((event) => !acknowledged.has(event.id));
+		const replies = await sendAll(pending);
+		pending.forEach((event, index) => isAcknowledged(replies[index]) && acknowledged.add(event.id));
+	}
+	const copies = await sendAll(events);
+	const copyAnswers = copies.map((reply) => (reply?.json as TriggerReply | undefined)?.status ?? String(reply?.status));
+	assert.ok(
+		copyAnswers.every((answer) => answer === 'duplicate' || answer === 'accepted'),
+		`a copy was not acknowledged: ${[...new Set(copyAnswers)].join(', ')}`,
+	);
+	await settledExecutions(restOf(context), workflowId);
+	const runs = await executionsPerEvent(restOf(context), workflowId, events);
+	const runCounts = events.map((event) => runs.get(event.id) ?? 0);
+	return {
+		answeredBeforeKill: acknowledgedBeforeKill.length,
+		inFlightAtKill,
+		acknowledgedUnrecorded,
+		lost: events.filter((event, index) => acknowledged.has(event.id) && runCounts[index] === 0).length,
+		ranTwice: runCounts.filter((count) => count > 1).length,
+		neverAcknowledged: events.length - acknowledged.size,
+	};
+}
+
+/** The guarantee, per n8n line: 2.x answers after recording, so nothing acknowledged may be missing. */
+export function assertCrashFigures(figures: CrashFigures, answersAfterRecording: boolean): void {
+	assert.equal(figures.neverAcknowledged, 0, 'events still without a 2xx after three retries');
+	assert.ok(figures.answeredBeforeKill >= CRASH_BURST.killAfterAnswers, 'n8n died before the planned kill');
+	if (!answersAfterRecording) return; // measured and reported; README says 1.x cannot keep this promise
+	assert.equal(figures.acknowledgedUnrecorded, 0, 'acknowledged before the kill, no execution after the restart');
+	assert.equal(figures.lost, 0, 'acknowledged, never run');
+	// Only a run recorded before the kill whose answer had not left yet can be run again by its retry.
+	assert.ok(
+		figures.ranTwice <= figures.inFlightAtKill,
+		`${figures.ranTwice} ran twice, ${figures.inFlightAtKill} in flight`,
+	);
+}
+
+export function crashTests(context: SuiteContext): TestCase[] {
+	return [
+		{
+			name: `SIGKILL mid-burst (${CRASH_BURST.events} events, concurrency ${CRASH_BURST.concurrency}, kill after ${CRASH_BURST.killAfterAnswers} answers), restart, retries and a copy of each → ${ANSWERS_AFTER_RECORDING ? '0 acknowledged without a run, 0 lost' : 'figures reported (n8n 1.x answers before recording)'}`,
+			timeoutMs: 420_000,
+			run: async () => {
+				const { n8n } = context.playground;
+				const json = exampleWorkflowWith(context.playground.credentialIds);
+				delete json.id;
+				json.name = 'TechWolf crash test';
+				for (const node of json.nodes) {
+					node.id = randomUUID();
+					if ('webhookId' in node) node.webhookId = randomUUID();
+				}
+				const workflow = await n8n.rest.importWorkflow(json);
+				await n8n.rest.publishWorkflow(workflow.id);
+				const url = n8n.webhookUrl('webhook', webhookIdOf(json));
+				await n8n.rest.waitForWebhook(url);
+				const figures = await crashMidBurst(context, workflow.id, url, async () => {
+					await context.playground.restartN8n({ crash: true });
+					await context.playground.n8n.rest.waitForWebhook(url);
+				});
+				context.note(`crash, regular mode, n8n ${N8N_VERSION}: ${JSON.stringify(figures)}`);
+				assertCrashFigures(figures, ANSWERS_AFTER_RECORDING);
+			},
+		},
+	];
+}
