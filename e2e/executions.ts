@@ -84,3 +84,19 @@ export async function assertOneSuccessfulExecution(
 	);
 	return execution;
 }
+
+/**
+ * A manual run's execution once it has ended (any outcome), read back with its data: a manual run through the REST
+ * API answers with the execution id at once, and the execution is saved while it runs.
+ */
+export async function finishedExecution(rest: N8nRestClient, id: string, timeoutMs: number): Promise<N8nExecution> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const execution = await rest.getExecution(id).catch(() => undefined);
+		if (execution?.finished || (execution && !['new', 'running', 'waiting'].includes(String(execution.status)))) {
+			return execution;
+		}
+		if (Date.now() > deadline) throw new Error(`execution ${id} did not finish within ${timeoutMs} ms`);
+		await sleep(250);
+	}
+}

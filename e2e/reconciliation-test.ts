@@ -10,10 +10,10 @@ import * as path from 'node:path';
 
 import { createSandboxData } from '../sandbox/data';
 import { oauth2CredentialData, startSandbox } from '../sandbox/server';
+import { finishedExecution } from './executions';
 import { REPO_ROOT } from './n8n/install';
-import { sleep } from './n8n/helpers';
 import { nodeOutputItems } from './n8n/rest-client';
-import type { N8nExecution, N8nWorkflowJson } from './n8n/rest-types';
+import type { N8nWorkflowJson } from './n8n/rest-types';
 import type { TestCase } from './runner';
 import { SandboxClient } from './sandbox-client';
 import { restOf, type SuiteContext } from './suite-context';
@@ -41,20 +41,6 @@ export function reconciliationWorkflowWith(credentialId: string): N8nWorkflowJso
 	return workflow;
 }
 
-async function finishedExecution(context: SuiteContext, id: string, timeoutMs: number): Promise<N8nExecution> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const execution = await restOf(context)
-			.getExecution(id)
-			.catch(() => undefined);
-		if (execution?.finished || (execution && !['new', 'running', 'waiting'].includes(String(execution.status)))) {
-			return execution;
-		}
-		if (Date.now() > deadline) throw new Error(`execution ${id} did not finish within ${timeoutMs} ms`);
-		await sleep(250);
-	}
-}
-
 export function reconciliationTest(context: SuiteContext): TestCase {
 	return {
 		name: `reconciliation example: imported, run once through the REST API against ${EMPLOYEES} employees (3 pages), one row per employee and per job`,
@@ -71,7 +57,7 @@ export function reconciliationTest(context: SuiteContext): TestCase {
 				const workflow = await rest.importWorkflow(reconciliationWorkflowWith(credential.id));
 				const started = await rest.runManually(workflow.id, SCHEDULE_NODE);
 				assert.ok(started.executionId, `n8n started no execution: ${JSON.stringify(started)}`);
-				const execution = await finishedExecution(context, started.executionId, 90_000);
+				const execution = await finishedExecution(rest, started.executionId, 90_000);
 				assert.equal(execution.status, 'success', `the run ended ${execution.status}`);
 
 				const rows = nodeOutputItems(execution, ROW_NODE).map((item) => item.json);
