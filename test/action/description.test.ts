@@ -1,8 +1,17 @@
 /**
  * What n8n's editor shows for the nodes, evaluated by n8n-workflow's own expression engine: the canvas subtitles in
- * title case (n8n's UX guidelines), and every text placeholder an example starting with "e.g.".
+ * title case (n8n's UX guidelines), every text placeholder an example starting with "e.g.", and what an AI Agent is
+ * told about each operation of the node's tool variant.
  */
-import type { IDataObject, INodeProperties, INodeType } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	NodeHelpers,
+	nodeNameToToolName,
+	type IDataObject,
+	type INode,
+	type INodeProperties,
+	type INodeType,
+} from 'n8n-workflow';
 
 import { TechWolfApi } from '../../credentials/TechWolfApi.credentials';
 import { TechWolfOAuth2Api } from '../../credentials/TechWolfOAuth2Api.credentials';
@@ -56,4 +65,31 @@ test.each([
 		.map((property) => `${property.name}: ${property.placeholder}`);
 	expect(placeholders.length).toBeGreaterThan(0);
 	expect(placeholders.filter((text) => !/^[^:]+: e\.g\. /.test(text))).toEqual([]);
+});
+
+test("as an AI Agent tool, each operation is named and described by its action, whole within OpenAI's 64 characters", () => {
+	// The tool variant n8n makes of a node with usableAsTool (its name gets "Tool" and its one output is ai_tool).
+	const base = new TechWolf().description;
+	const tool = { ...base, name: `${base.name}Tool`, inputs: [], outputs: [NodeConnectionTypes.AiTool] };
+	const told = Object.entries(resources).flatMap(([resource, { operations }]) =>
+		Object.entries(operations).map(([operation, { action }]) => {
+			const parameters = { resource, operation, descriptionType: 'auto' };
+			const name = NodeHelpers.makeNodeName(parameters, tool);
+			const node = { name, parameters } as unknown as INode;
+			return {
+				action,
+				name,
+				toolName: nodeNameToToolName(name),
+				description: NodeHelpers.getToolDescriptionForNode(node, { description: tool } as INodeType),
+			};
+		}),
+	);
+	for (const { action, name, toolName, description } of told) {
+		expect(name).toBe(`${action} in TechWolf`);
+		expect(description).toBe(name);
+		// Not cut short: n8n truncates tool names to 64 characters.
+		expect(toolName).toBe(name.replace(/[^a-zA-Z0-9_-]+/g, '_'));
+		expect(toolName.length).toBeLessThanOrEqual(64);
+	}
+	expect(new Set(told.map(({ toolName }) => toolName)).size).toBe(told.length);
 });

@@ -4,6 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { EVENT_CATALOG } from '../../nodes/shared/events';
+import { nodeNameToToolName } from 'n8n-workflow';
+
+import { getSkillProfile } from '../../nodes/TechWolf/actions/employee/getSkillProfile.operation';
 import { resources } from '../../nodes/TechWolf/actions/resources';
 import { API_CONTRACT } from '../../sandbox/contract';
 import { exampleBlock, exampleItem } from './exampleItems';
@@ -56,4 +59,13 @@ describe('README, TechWolf node', () => {
 			expect(endpoints.filter((endpoint) => !known.includes(endpoint))).toEqual([]);
 		},
 	);
+});
+
+test('README: the AI Agent tool example shows the name and description n8n gives Get Skill Profile as a tool', () => {
+	const description = `${getSkillProfile.action} in TechWolf`;
+	const section = readme
+		.slice(readme.indexOf('### Use it as an AI Agent tool'), readme.indexOf('## Example workflows'))
+		.replace(/\s+/g, ' ');
+	expect(section).toContain(`\`${nodeNameToToolName(description)}\``);
+	expect(section).toContain(`_${description}_`);
 });

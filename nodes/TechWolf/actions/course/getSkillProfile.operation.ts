@@ -8,7 +8,7 @@ import type { Operation } from '../operation';
 
 export const getSkillProfile: Operation = {
 	label: 'Get Skill Profile',
-	action: 'Get a course skill profile',
+	action: 'Get the skills a course teaches',
 	description: 'Get the skills a course teaches, by external ID',
 	fields: [profileIdField('course'), ...simplifyFields, collection('options', [vocabLanguageOption])],
 	async execute(this: IExecuteFunctions, itemIndex: number) {

@@ -13,7 +13,7 @@ import type { Operation } from '../operation';
 
 export const getSkillProfile: Operation = {
 	label: 'Get Skill Profile',
-	action: 'Get an employee skill profile',
+	action: 'Get validated and suggested skills of an employee',
 	description: 'Get the skills TechWolf holds for an employee, validated and suggested, by external ID',
 	fields: [
 		profileIdField('employee'),

@@ -14,7 +14,7 @@ import type { Operation } from '../operation';
 
 export const getSkillProfile: Operation = {
 	label: 'Get Skill Profile',
-	action: 'Get a job skill profile',
+	action: 'Get the skills a job requires',
 	description: 'Get the skills of a job (with proficiency and criticality if asked) by external ID',
 	fields: [
 		profileIdField('job'),

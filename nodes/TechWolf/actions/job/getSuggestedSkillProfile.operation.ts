@@ -8,7 +8,7 @@ import type { Operation } from '../operation';
 
 export const getSuggestedSkillProfile: Operation = {
 	label: 'Get Suggested Skill Profile',
-	action: 'Get a job suggested skill profile',
+	action: 'Get skills suggested for a job, not yet validated',
 	description: 'Get the skills TechWolf suggests for a job and that are not yet validated',
 	fields: [
 		profileIdField('job'),

@@ -10,7 +10,7 @@ import { techWolfApiRequest } from '../../transport';
 
 export const getSkillProfile: Operation = {
 	label: 'Get Skill Profile',
-	action: 'Get a job family skill profile',
+	action: 'Get the skills of a job family',
 	description: 'Get the governed and suggested skills of a job family, told apart by their validation state',
 	fields: [
 		idField('jobFamilyId', 'Job Family ID', 'The external ID of the job family'),
