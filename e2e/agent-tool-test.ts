@@ -1,10 +1,11 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- dev tooling, never shipped (README: Lint) */
 /**
- * The TechWolf node as an AI Agent tool in a real n8n: Manual Trigger → AI Agent, with n8n's OpenAI Chat Model (its
+ * The TechWolf node as an AI Agent tool in a real n8n: a trigger → AI Agent, with n8n's OpenAI Chat Model (its
  * credential's Base URL at a scripted chat model, services/chat-model.ts) and the TechWolf node's tool variant
  * (`techWolfTool`, which n8n makes of every node with `usableAsTool`), its Employee ID filled by the agent through
- * `$fromAI()`. The scripted model picks the tool by what its definition says, fills its arguments from the tool's
- * schema, and answers from the tool's result; the test checks each hop: the definition the model got, the call that
+ * `$fromAI()`. Twice: a manual run (the model answers plain JSON) and a webhook that streams its response (the model
+ * streams too). The scripted model picks the tool by what its definition says, fills its arguments from the tool's
+ * schema and answers from the tool's result; the tests check each hop: the definition the model got, the call that
  * reached the sandbox, and the final answer.
  */
 import * as assert from 'node:assert/strict';
@@ -13,7 +14,7 @@ import { getSkillProfile } from '../nodes/TechWolf/actions/employee/getSkillProf
 import { FIXTURE_IDS } from '../sandbox/data';
 import { finishedExecution } from './executions';
 import { nodeOutputItems } from './n8n/rest-client';
-import type { N8nWorkflowJson } from './n8n/rest-types';
+import type { N8nExecution, N8nWorkflowJson } from './n8n/rest-types';
 import type { TestCase } from './runner';
 import {
 	messageText,
@@ -30,33 +31,67 @@ const QUESTION = `Which validated skills does employee ${EMPLOYEE_ID} have?`;
 const ID_KEY = 'employeeId';
 const ID_HINT = 'The external ID of the employee in TechWolf, e.g. E12345';
 
-const TRIGGER_NODE = 'When clicking ‘Execute workflow’';
 const AGENT_NODE = 'AI Agent';
 const MODEL_NODE = 'OpenAI Chat Model';
 /** The name the editor gives a tool node: the operation's action, then " in " and the node's default name. */
 const TOOL_NODE = `${getSkillProfile.action} in TechWolf`;
 /** OpenAI's rule for function names, which n8n applies to node names (spaces and the like become `_`). */
 const OPENAI_FUNCTION_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
+const AGENT_RUN_TIMEOUT_MS = 90_000;
 
 interface Skill {
 	skill: string;
 	validation_state?: string;
 }
 
-/** A manual run asks the agent the question; the TechWolf tool reads the profile of whichever id the model passes. */
-function agentWorkflow(oauth2CredentialId: string, openAiCredentialId: string, model: string): N8nWorkflowJson {
-	return {
-		name: 'e2e: TechWolf as an AI Agent tool',
-		nodes: [
-			{
+/**
+ * How the question reaches the agent: a manual run of a Manual Trigger (the agent calls the model without streaming),
+ * or a POST to a published Webhook whose response streams (the agent, and so the model, stream).
+ */
+type Transport = 'manual run' | 'streamed webhook';
+
+const TRIGGER_NODE: Record<Transport, string> = {
+	'manual run': 'When clicking ‘Execute workflow’',
+	'streamed webhook': 'Webhook',
+};
+const STREAMING_PATH = 'e2e-agent-tool';
+
+function triggerNode(transport: Transport): Record<string, unknown> {
+	return transport === 'manual run'
+		? {
 				parameters: {},
-				name: TRIGGER_NODE,
+				name: TRIGGER_NODE[transport],
 				type: 'n8n-nodes-base.manualTrigger',
 				typeVersion: 1,
 				position: [0, 0],
-			},
+			}
+		: {
+				parameters: { httpMethod: 'POST', path: STREAMING_PATH, responseMode: 'streaming', options: {} },
+				name: TRIGGER_NODE[transport],
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2.1,
+				position: [0, 0],
+				webhookId: `e2e-${STREAMING_PATH}`,
+			};
+}
+
+/** The trigger starts the agent with the question; the TechWolf tool reads the profile of whichever id the model passes. */
+function agentWorkflow(
+	transport: Transport,
+	oauth2CredentialId: string,
+	openAiCredentialId: string,
+	model: string,
+): N8nWorkflowJson {
+	return {
+		name: `e2e: TechWolf as an AI Agent tool (${transport})`,
+		nodes: [
+			triggerNode(transport),
 			{
-				parameters: { promptType: 'define', text: QUESTION, options: {} },
+				parameters: {
+					promptType: 'define',
+					text: transport === 'manual run' ? QUESTION : '={{ $json.body.question }}',
+					options: {},
+				},
 				name: AGENT_NODE,
 				type: '@n8n/n8n-nodes-langchain.agent',
 				// The newest version both tested n8n lines have (2.x defaults to 3.1).
@@ -97,7 +132,7 @@ function agentWorkflow(oauth2CredentialId: string, openAiCredentialId: string, m
 			},
 		],
 		connections: {
-			[TRIGGER_NODE]: { main: [[{ node: AGENT_NODE, type: 'main', index: 0 }]] },
+			[TRIGGER_NODE[transport]]: { main: [[{ node: AGENT_NODE, type: 'main', index: 0 }]] },
 			[MODEL_NODE]: { ai_languageModel: [[{ node: AGENT_NODE, type: 'ai_languageModel', index: 0 }]] },
 			[TOOL_NODE]: { ai_tool: [[{ node: AGENT_NODE, type: 'ai_tool', index: 0 }]] },
 		},
@@ -145,8 +180,8 @@ function parsedToolResult(text: string): unknown {
 }
 
 /**
- * First turn: call the employee-skills tool for the employee the question names. Second turn (the tool's result in the
- * messages): name the validated skills it holds.
+ * First turn: call the employee-skills tool for `employeeId` (the employee the question names). Second turn (the tool's
+ * result in the messages): name the validated skills it holds.
  */
 function agentScript(employeeId: string): ChatScript {
 	return (request) => {
@@ -165,90 +200,179 @@ function agentScript(employeeId: string): ChatScript {
 	};
 }
 
-export function agentToolTest(context: SuiteContext): TestCase {
-	return {
-		name: `AI Agent tool: an agent asks "${QUESTION}"; the TechWolf tool's definition, the call that reaches the sandbox and the answer`,
-		timeoutMs: 120_000,
-		run: async () => {
-			const rest = restOf(context);
-			const { sandbox, credentialIds } = context.playground;
-			const chatModel = await startChatModelStub(agentScript(EMPLOYEE_ID));
-			try {
-				const apiKey = `sk-e2e-${Date.now()}`;
-				const credential = await rest.createCredential('openAiApi', 'Scripted chat model (e2e)', {
-					apiKey,
-					url: chatModel.baseUrl,
-				});
-				// The credential's Test button lists the models: the base URL and key reach the scripted model.
-				const tested = await rest.testCredential(credential.id);
-				assert.equal(tested.status, 'OK', `the OpenAI credential's Test button said: ${tested.message}`);
+/** The finished execution and the agent's answer, from a manual run through the REST API. */
+async function askInAManualRun(
+	context: SuiteContext,
+	workflowJson: N8nWorkflowJson,
+): Promise<{ execution: N8nExecution; answer: string }> {
+	const rest = restOf(context);
+	const workflow = await rest.importWorkflow(workflowJson);
+	const started = await rest.runManually(workflow.id, TRIGGER_NODE['manual run']);
+	assert.ok(started.executionId, `n8n started no execution: ${JSON.stringify(started)}`);
+	const execution = await finishedExecution(rest, started.executionId, AGENT_RUN_TIMEOUT_MS);
+	const answers = nodeOutputItems(execution, AGENT_NODE).map((item) => item.json.output);
+	assert.equal(answers.length, 1, `the agent gave ${answers.length} answers`);
+	return { execution, answer: String(answers[0]) };
+}
 
-				const profileRoute = `GET /employees/${EMPLOYEE_ID}/skill_profile`;
-				const profileReadsBefore = sandbox.stats().requestsByRoute[profileRoute] ?? 0;
-				const workflow = await rest.importWorkflow(agentWorkflow(credentialIds.oauth2, credential.id, chatModel.model));
-				const started = await rest.runManually(workflow.id, TRIGGER_NODE);
-				assert.ok(started.executionId, `n8n started no execution: ${JSON.stringify(started)}`);
-				const execution = await finishedExecution(rest, started.executionId, 90_000);
-				const error = execution.data.resultData.error;
-				assert.equal(
-					execution.status,
-					'success',
-					`the run ended ${execution.status}${error ? `: ${JSON.stringify(error).slice(0, 500)}` : ''}`,
-				);
+/**
+ * The finished execution and the answer as the webhook's caller reads it: n8n streams one JSON object per line, and
+ * the agent's text arrives in the `content` of the `item` chunks.
+ */
+async function askThroughAStreamingWebhook(
+	context: SuiteContext,
+	workflowJson: N8nWorkflowJson,
+): Promise<{ execution: N8nExecution; answer: string }> {
+	const rest = restOf(context);
+	const workflow = await rest.upsertWorkflow(workflowJson);
+	await rest.publishWorkflow(workflow.id);
+	try {
+		const url = context.playground.n8n.webhookUrl(STREAMING_PATH);
+		await rest.waitForWebhook(url);
+		const before = await rest.countExecutions(workflow.id);
+		const response = await fetch(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ question: QUESTION }),
+			signal: AbortSignal.timeout(AGENT_RUN_TIMEOUT_MS),
+		});
+		const streamed = await response.text();
+		assert.equal(response.status, 200, `the webhook answered ${response.status}: ${streamed.slice(0, 300)}`);
+		const chunks = streamed
+			.split('\n')
+			.filter((line) => line.trim() !== '')
+			.map((line) => JSON.parse(line) as { type?: string; content?: string });
+		assert.ok(
+			chunks.some((chunk) => chunk.type === 'end'),
+			`the stream did not end: ${streamed.slice(0, 300)}`,
+		);
+		await rest.waitForExecutions(workflow.id, before + 1);
+		const [latest] = await rest.listExecutions(workflow.id, 1);
+		assert.ok(latest, 'no execution was saved');
+		const execution = await finishedExecution(rest, latest.id, AGENT_RUN_TIMEOUT_MS);
+		const answer = chunks
+			.filter((chunk) => chunk.type === 'item')
+			.map((chunk) => chunk.content ?? '')
+			.join('');
+		return { execution, answer };
+	} finally {
+		await rest.unpublishWorkflow(workflow.id);
+	}
+}
 
-				// What the model was given: the question, and a tool definition it can use.
-				const [first, second, ...more] = chatModel.chatRequests();
-				assert.ok(first && second, `the model was asked ${chatModel.chatRequests().length} times, expected 2`);
-				assert.equal(more.length, 0, 'the agent asked the model again after the answer');
-				assert.ok(
-					chatModel.requests.every((request) => request.authorization === `Bearer ${apiKey}`),
-					"a request to the model lacked the credential's API key",
-				);
-				assert.ok(
-					first.messages.some((message) => message.role === 'user' && messageText(message).includes(QUESTION)),
-					'the question did not reach the model',
-				);
-				assert.equal(first.tools?.length, 1, `the model was offered ${first.tools?.length ?? 0} tools, expected 1`);
-				const tool = (first.tools as ChatTool[])[0] as ChatTool;
-				context.note(`the tool definition the model got: ${JSON.stringify(tool)}`);
-				assert.equal(tool.type, 'function');
-				assert.match(tool.function.name, OPENAI_FUNCTION_NAME);
-				assert.equal(tool.function.name, TOOL_NODE.replace(/[^a-zA-Z0-9_-]+/g, '_'), 'the tool is named by its node');
-				assert.equal(tool.function.description, `${getSkillProfile.action} in TechWolf`);
-				assert.ok(employeeSkillsTool([tool]), `the tool's name and description do not say it reads employee skills`);
-				const parameters = tool.function.parameters;
-				assert.equal(parameters?.type, 'object');
-				assert.deepEqual(parameters?.required, [ID_KEY]);
-				assert.deepEqual(Object.keys(parameters?.properties ?? {}), [ID_KEY], 'the tool takes more than the id');
-				assert.deepEqual(
-					{ type: parameters?.properties?.[ID_KEY]?.type, description: parameters?.properties?.[ID_KEY]?.description },
-					{ type: 'string', description: ID_HINT },
-				);
+/**
+ * Asks the agent through `transport` and checks each hop: the tool definition the model got, the call that reached
+ * the sandbox, the tool's result back at the model, and the answer.
+ */
+async function agentAnswersFromTheTool(context: SuiteContext, transport: Transport): Promise<void> {
+	const rest = restOf(context);
+	const { sandbox, credentialIds } = context.playground;
+	const chatModel = await startChatModelStub(agentScript(EMPLOYEE_ID));
+	try {
+		const apiKey = `sk-e2e-${Date.now()}`;
+		const credential = await rest.createCredential('openAiApi', `Scripted chat model (e2e, ${transport})`, {
+			apiKey,
+			url: chatModel.baseUrl,
+		});
+		// The credential's Test button lists the models: the base URL and key reach the scripted model.
+		const tested = await rest.testCredential(credential.id);
+		assert.equal(tested.status, 'OK', `the OpenAI credential's Test button said: ${tested.message}`);
 
-				// The model's call reached the sandbox with the id it chose, once.
-				assert.equal(
-					(sandbox.stats().requestsByRoute[profileRoute] ?? 0) - profileReadsBefore,
-					1,
-					`the sandbox did not see exactly one ${profileRoute}`,
-				);
-				const toolRuns = execution.data.resultData.runData[TOOL_NODE] ?? [];
-				assert.equal(toolRuns.length, 1, `the tool node ran ${toolRuns.length} times`);
+		const profileRoute = `GET /employees/${EMPLOYEE_ID}/skill_profile`;
+		const profileReadsBefore = sandbox.stats().requestsByRoute[profileRoute] ?? 0;
+		const workflow = agentWorkflow(transport, credentialIds.oauth2, credential.id, chatModel.model);
+		const { execution, answer } =
+			transport === 'manual run'
+				? await askInAManualRun(context, workflow)
+				: await askThroughAStreamingWebhook(context, workflow);
+		const error = execution.data.resultData.error;
+		assert.equal(
+			execution.status,
+			'success',
+			`the run ended ${execution.status}${error ? `: ${JSON.stringify(error).slice(0, 500)}` : ''}`,
+		);
 
-				// The tool's result went back to the model, and the final answer carries the validated skills.
-				const direct = await context.sandboxClient.get(`/employees/${EMPLOYEE_ID}/skill_profile`);
-				assert.equal(direct.status, 200);
-				const profile = skillsIn(direct.body);
-				const validated = profile.filter((skill) => skill.validation_state === 'validated').map((s) => s.skill);
-				const others = profile.filter((skill) => skill.validation_state !== 'validated').map((s) => s.skill);
-				assert.ok(validated.length > 0 && others.length > 0, `${EMPLOYEE_ID} needs validated and other skills`);
-				const answers = nodeOutputItems(execution, AGENT_NODE).map((item) => item.json.output);
-				assert.equal(answers.length, 1, `the agent gave ${answers.length} answers`);
-				const answer = String(answers[0]);
-				for (const skill of validated) assert.ok(answer.includes(skill), `the answer lacks ${skill}: ${answer}`);
-				for (const skill of others) assert.ok(!answer.includes(skill), `the answer names ${skill}: ${answer}`);
-			} finally {
-				await chatModel.stop();
-			}
+		// What the model was given: the question, and a tool definition it can use.
+		const chatRequests = chatModel.chatRequests();
+		const [first, second, ...more] = chatRequests;
+		assert.ok(first && second, `the model was asked ${chatRequests.length} times, expected 2`);
+		assert.equal(more.length, 0, 'the agent asked the model again after the answer');
+		assert.deepEqual(
+			chatRequests.map((request) => request.stream === true),
+			[transport === 'streamed webhook', transport === 'streamed webhook'],
+			'the model was not asked to stream exactly when the webhook streams',
+		);
+		assert.ok(
+			chatModel.requests.every((request) => request.authorization === `Bearer ${apiKey}`),
+			"a request to the model lacked the credential's API key",
+		);
+		assert.ok(
+			first.messages.some((message) => message.role === 'user' && messageText(message).includes(QUESTION)),
+			'the question did not reach the model',
+		);
+		assert.equal(first.tools?.length, 1, `the model was offered ${first.tools?.length ?? 0} tools, expected 1`);
+		const tool = (first.tools as ChatTool[])[0] as ChatTool;
+		context.note(`the tool definition the model got: ${JSON.stringify(tool)}`);
+		assert.equal(tool.type, 'function');
+		assert.match(tool.function.name, OPENAI_FUNCTION_NAME);
+		assert.equal(tool.function.name, TOOL_NODE.replace(/[^a-zA-Z0-9_-]+/g, '_'), 'the tool is named by its node');
+		assert.equal(tool.function.description, `${getSkillProfile.action} in TechWolf`);
+		assert.ok(employeeSkillsTool([tool]), `the tool's name and description do not say it reads employee skills`);
+		const parameters = tool.function.parameters;
+		assert.equal(parameters?.type, 'object');
+		assert.deepEqual(parameters?.required, [ID_KEY]);
+		assert.deepEqual(Object.keys(parameters?.properties ?? {}), [ID_KEY], 'the tool takes more than the id');
+		assert.deepEqual(
+			{ type: parameters?.properties?.[ID_KEY]?.type, description: parameters?.properties?.[ID_KEY]?.description },
+			{ type: 'string', description: ID_HINT },
+		);
+
+		// The model's call reached the sandbox with the id it chose, once.
+		assert.equal(
+			(sandbox.stats().requestsByRoute[profileRoute] ?? 0) - profileReadsBefore,
+			1,
+			`the sandbox did not see exactly one ${profileRoute}`,
+		);
+		const toolRuns = execution.data.resultData.runData[TOOL_NODE] ?? [];
+		assert.equal(toolRuns.length, 1, `the tool node ran ${toolRuns.length} times`);
+
+		// The tool's result went back to the model, and the final answer carries the validated skills and no other.
+		const returned = second.messages.filter((message) => message.role === 'tool');
+		assert.equal(returned.length, 1, `the second request carried ${returned.length} tool results`);
+		const direct = await context.sandboxClient.get(`/employees/${EMPLOYEE_ID}/skill_profile`);
+		assert.equal(direct.status, 200);
+		const profile = skillsIn(direct.body);
+		const validated = profile.filter((skill) => skill.validation_state === 'validated').map((skill) => skill.skill);
+		const others = profile.filter((skill) => skill.validation_state !== 'validated').map((skill) => skill.skill);
+		assert.ok(validated.length > 0 && others.length > 0, `${EMPLOYEE_ID} needs validated and other skills`);
+		for (const skill of validated) assert.ok(answer.includes(skill), `the answer lacks ${skill}: ${answer}`);
+		for (const skill of others) assert.ok(!answer.includes(skill), `the answer names ${skill}: ${answer}`);
+	} finally {
+		await chatModel.stop();
+	}
+}
+
+async function agentAnswersInAManualRun(context: SuiteContext): Promise<void> {
+	await agentAnswersFromTheTool(context, 'manual run');
+}
+
+async function agentStreamsItsAnswerThroughAWebhook(context: SuiteContext): Promise<void> {
+	await agentAnswersFromTheTool(context, 'streamed webhook');
+}
+
+export function agentToolTests(context: SuiteContext): TestCase[] {
+	const asks = `asks "${QUESTION}"`;
+	const checks = "the TechWolf tool's definition, the call that reaches the sandbox, the answer";
+	return [
+		{
+			name: `AI Agent tool, manual run: an agent ${asks}; ${checks}`,
+			timeoutMs: 120_000,
+			run: () => agentAnswersInAManualRun(context),
 		},
-	};
+		{
+			name: `AI Agent tool, streaming webhook: an agent ${asks}, the model and the answer stream; ${checks}`,
+			timeoutMs: 120_000,
+			run: () => agentStreamsItsAnswerThroughAWebhook(context),
+		},
+	];
 }

@@ -11,7 +11,7 @@
 import * as path from 'node:path';
 
 import { accessTokenTests } from './access-token-tests';
-import { agentToolTest } from './agent-tool-test';
+import { agentToolTests } from './agent-tool-test';
 import { browserTests, type EditorChecks, type EditorTarget } from './browser';
 import { crashTests } from './crash-tests';
 import { credentialHandlingTests, credentialTestButtonTests } from './credential-tests';
@@ -50,7 +50,7 @@ function suiteTests(
 		reconciliationTest(context),
 		...credentialTestButtonTests(context),
 		...writePathTests(context),
-		agentToolTest(context),
+		...agentToolTests(context),
 		...dedupe.beforeLoad,
 		// Late: 200 more executions make every later count and list slower.
 		loadTest(context, dedupe.acceptedByLoadTest),
