@@ -168,7 +168,7 @@ export function crashTests(context: SuiteContext): TestCase[] {
 	return [
 		{
 			name: `SIGKILL mid-burst (${CRASH_BURST.events} events, concurrency ${CRASH_BURST.concurrency}, kill after ${CRASH_BURST.killAfterAnswers} answers), restart, retries and a copy of each → ${ANSWERS_AFTER_RECORDING ? '0 acknowledged without a run, 0 lost' : 'figures reported (n8n 1.x answers before recording)'}`,
-			timeoutMs: 420_000,
+			timeoutMs: 900_000,
 			run: async () => {
 				const { n8n } = context.playground;
 				const json = exampleWorkflowWith(context.playground.credentialIds);

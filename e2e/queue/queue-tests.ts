@@ -132,7 +132,7 @@ function crashTest(
 ): TestCase {
 	return {
 		name: `${label} mid-burst (${CRASH_BURST.events} events, concurrency ${CRASH_BURST.concurrency}), retries and a copy of each → 0 acknowledged without a run, 0 lost`,
-		timeoutMs: 600_000,
+		timeoutMs: 900_000,
 		run: async () => {
 			const target = await publish(context, workflowWith(context, `Queue: ${label}`));
 			const figures = await crashMidBurst({
