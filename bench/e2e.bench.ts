@@ -12,7 +12,8 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { IDataObject } from 'n8n-workflow';
 
 import { buildEvent, signedDelivery, type BuiltEvent } from '../sandbox/events';
 import { packPackage } from '../e2e/n8n/community-package';
@@ -20,14 +21,23 @@ import { startPlayground, webhookIdOf } from '../e2e/playground';
 import type { N8nRestClient } from '../e2e/n8n/rest-client';
 import type { N8nWorkflowJson } from '../e2e/n8n/rest-types';
 import { settledExecutionCount } from '../e2e/executions';
+import { EventMemory, STORED_MAX_EVENTS, storedEventCount } from '../nodes/TechWolfTrigger/deduplication';
+import { claimRecorded } from '../test/harness/recordedClaims';
 import { median } from './measure';
 import { runLoad, type LoadResult, type PreparedRequest } from './load';
 
-export const E2E_TARGETS = ['techwolfTrigger', 'floorTrigger', 'builtinWebhook', 'builtinWebhookHeaderAuth'] as const;
+export const E2E_TARGETS = [
+	'techwolfTrigger',
+	'techwolfTriggerFull',
+	'floorTrigger',
+	'builtinWebhook',
+	'builtinWebhookHeaderAuth',
+] as const;
 export type E2eTarget = (typeof E2E_TARGETS)[number];
 
 export const TARGET_LABELS: Record<E2eTarget, string> = {
 	techwolfTrigger: 'TechWolf Trigger',
+	techwolfTriggerFull: `TechWolf Trigger, ${STORED_MAX_EVENTS.toLocaleString('en-US')} ids remembered`,
 	floorTrigger: 'minimal community trigger (floor)',
 	builtinWebhook: 'built-in Webhook, no auth (baseline)',
 	builtinWebhookHeaderAuth: 'built-in Webhook, Header Auth (reference)',
@@ -176,10 +186,12 @@ async function benchConfiguration(
 			'httpHeaderAuth',
 			headerAuth.id,
 		);
+		const full = fullMemoryCopy(trigger);
 		const floor = workflowFile('floor-trigger.json');
 		const floorUrl = n8n.webhookUrl('webhook', webhookIdOf(floor, 'n8n-nodes-bench-floor.benchFloorTrigger'));
 		const targets: Record<E2eTarget, { workflow: N8nWorkflowJson; url: string }> = {
 			techwolfTrigger: { workflow: trigger, url: n8n.webhookUrl('webhook', webhookIdOf(trigger)) },
+			techwolfTriggerFull: { workflow: full, url: n8n.webhookUrl('webhook', webhookIdOf(full)) },
 			floorTrigger: { workflow: floor, url: floorUrl },
 			builtinWebhook: { workflow: workflowFile('builtin-webhook-baseline.json'), url: n8n.webhookUrl('baseline') },
 			builtinWebhookHeaderAuth: { workflow: headerAuthWorkflow, url: n8n.webhookUrl('baseline-header-auth') },
@@ -189,6 +201,7 @@ async function benchConfiguration(
 			await n8n.rest.publishWorkflow(saved.id);
 			await n8n.rest.waitForWebhook(target.url);
 		}
+		await n8n.rest.request('PATCH', `/workflows/${String(full.id)}`, { staticData: fullMemory() });
 
 		// Every target gets the same signed deliveries; the Header Auth one also carries its header.
 		const signed = (event: BuiltEvent, target: E2eTarget): PreparedRequest => {
@@ -287,4 +300,28 @@ async function redeliver(
 	const load = await runLoad(target.url, requests, concurrency);
 	const after = await settledExecutionCount(rest, workflowId, before + 1, 3000);
 	return { sent: load.requests, statuses: load.statuses, acceptedAgain: after - before };
+}
+
+/** The trigger's benchmark workflow again, under its own id and URL, for the full-memory rounds. */
+function fullMemoryCopy(trigger: N8nWorkflowJson): N8nWorkflowJson {
+	const copy = JSON.parse(JSON.stringify(trigger)) as N8nWorkflowJson;
+	copy.id = 'BenchTechWolfTrigger2';
+	copy.name = `${trigger.name} with a full memory`;
+	for (const node of copy.nodes) {
+		node.id = randomUUID();
+		node.webhookId = randomUUID();
+	}
+	return copy;
+}
+
+/** Static data holding as many remembered ids as the trigger keeps (received just now, so none expires). */
+function fullMemory(): IDataObject {
+	const memory = new EventMemory();
+	const nodeData: Record<string, unknown> = {};
+	const now = Math.floor(Date.now() / 1000);
+	const policy = { windowSeconds: 86_400, maxEvents: STORED_MAX_EVENTS };
+	for (let i = 0; i < STORED_MAX_EVENTS; i++) claimRecorded(memory, 'bench', nodeData, `remembered-${i}`, now, policy);
+	const saved = JSON.parse(JSON.stringify(nodeData)) as IDataObject;
+	if (storedEventCount(saved) !== STORED_MAX_EVENTS) throw new Error('the full memory is not full');
+	return { 'node:TechWolf Trigger': saved };
 }

@@ -94,11 +94,8 @@ function pairedRoundRatio(
 function endToEndVerdicts(e2e: E2eBenchResult): Verdict[] {
 	const verdicts = e2e.configurations.flatMap((result) => {
 		const { configuration, redelivery } = result;
-		const throughput = (b: E2eTarget) =>
-			pairedRoundRatio(result, 'techwolfTrigger', b, (load) => load.requestsPerSecond);
-		const vsFloor = throughput('floorTrigger');
-		const vsHeaderAuth = throughput('builtinWebhookHeaderAuth');
-		const p99VsFloor = pairedRoundRatio(result, 'techwolfTrigger', 'floorTrigger', (load) => load.p99Ms);
+		const ratio = (a: E2eTarget, b: E2eTarget) => pairedRoundRatio(result, a, b, (load) => load.requestsPerSecond);
+		const p99 = (a: E2eTarget) => pairedRoundRatio(result, a, 'floorTrigger', (load) => load.p99Ms);
 		const list: Verdict[] = [
 			{
 				target: `redeliveries of the trigger's last burst accepted again: 0 (${configuration.description})`,
@@ -106,25 +103,40 @@ function endToEndVerdicts(e2e: E2eBenchResult): Verdict[] {
 				met: redelivery.acceptedAgain === 0,
 			},
 		];
-		// The issue's throughput targets are set under n8n's defaults; the other configuration reports its ratios.
-		const targeted = configuration.name === 'defaults';
-		list.unshift(
-			{
-				target: `trigger throughput ${targeted ? '≥ 0.95× ' : 'vs '}the community-trigger floor (${configuration.description})`,
-				measured: `${fmt(vsFloor, 2)}× (${fmt(throughput('builtinWebhook'), 2)}× the unauthenticated Webhook node)`,
-				met: !targeted || vsFloor >= 0.95,
-			},
-			{
-				target: `trigger throughput ${targeted ? '≥ 1.4× ' : 'vs '}n8n's Webhook with Header Auth (${configuration.description})`,
-				measured: `${fmt(vsHeaderAuth, 2)}×`,
-				met: !targeted || vsHeaderAuth >= 1.4,
-			},
-			{
-				target: `trigger p99 ${targeted ? '≤ 1.1× ' : 'vs '}the floor's (${configuration.description})`,
-				measured: `${fmt(p99VsFloor, 2)}×`,
-				met: !targeted || p99VsFloor <= 1.1,
-			},
-		);
+		// Issue 17's targets: under n8n's defaults against the durable floor and n8n's Webhook node (both answer once
+		// the run is recorded, as the trigger does); with lazy isolates, the full memory against the floor.
+		const defaults = configuration.name === 'defaults';
+		const atLeast = (value: number, floor: number, targeted: boolean) => ({
+			label: targeted ? `≥ ${fmt(floor, 2)}× ` : 'vs ',
+			met: !targeted || value >= floor,
+		});
+		for (const trigger of ['techwolfTrigger', 'techwolfTriggerFull'] as const) {
+			const name = TARGET_LABELS[trigger];
+			const vsFloor = ratio(trigger, 'floorTrigger');
+			const floorTarget = trigger === 'techwolfTrigger' ? (defaults ? 0.95 : undefined) : defaults ? undefined : 0.9;
+			const floorVerdict = atLeast(vsFloor, floorTarget ?? 0, floorTarget !== undefined);
+			const vsWebhook = ratio(trigger, 'builtinWebhook');
+			const webhookVerdict = atLeast(vsWebhook, 1, defaults && trigger === 'techwolfTrigger');
+			const p99VsFloor = p99(trigger);
+			const p99Targeted = defaults && trigger === 'techwolfTrigger';
+			list.unshift(
+				{
+					target: `${name}: throughput ${floorVerdict.label}the durable community-trigger floor (${configuration.description})`,
+					measured: `${fmt(vsFloor, 2)}× (${fmt(ratio(trigger, 'builtinWebhookHeaderAuth'), 2)}× Header Auth)`,
+					met: floorVerdict.met,
+				},
+				{
+					target: `${name}: throughput ${webhookVerdict.label}n8n's Webhook node (${configuration.description})`,
+					measured: `${fmt(vsWebhook, 2)}×`,
+					met: webhookVerdict.met,
+				},
+				{
+					target: `${name}: p99 ${p99Targeted ? '≤ 1.1× ' : 'vs '}the floor's (${configuration.description})`,
+					measured: `${fmt(p99VsFloor, 2)}×`,
+					met: !p99Targeted || p99VsFloor <= 1.1,
+				},
+			);
+		}
 		return list;
 	});
 	const lost = e2e.configurations.reduce((sum, result) => sum + result.lost, 0);

@@ -9,6 +9,7 @@ import * as assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 
 import type { BuiltEvent } from '../sandbox/events';
+import type { SigningKeyPair } from '../sandbox/signer';
 import { mapConcurrently, newEvent, post, sign, type WebhookReply } from './deliveries';
 import { sleep } from './n8n/helpers';
 import { N8N_VERSION } from './n8n/install';
@@ -73,36 +74,49 @@ async function settledExecutions(rest: N8nRestClient, workflowId: string): Promi
 	}
 }
 
-export async function crashMidBurst(
-	context: SuiteContext,
-	workflowId: string,
-	url: string,
-	restart: () => Promise<void>,
-): Promise<CrashFigures> {
-	const keys = [context.playground.signingKey];
+/** Where a burst goes and what goes wrong in the middle of it. */
+export interface CrashTarget {
+	/** The REST API executions are read from (the main instance). */
+	rest(): N8nRestClient;
+	signingKey: SigningKeyPair;
+	workflowId: string;
+	/** Deliveries go round these, as through a load balancer. */
+	urls: readonly string[];
+	/** Started after `killAfterAnswers` answers; resolves once everything is back. */
+	disrupt(): Promise<void>;
+	/** A crash ends the sender's connections; an outage (Redis) does not stop TechWolf from sending. */
+	keepSendingDuringDisruption?: boolean;
+}
+
+export async function crashMidBurst(target: CrashTarget): Promise<CrashFigures> {
+	const keys = [target.signingKey];
 	const events = Array.from({ length: CRASH_BURST.events }, () => newEvent('employee.skill_profile.updated'));
+	const urlOf = (index: number) => target.urls[index % target.urls.length] as string;
 	const sendAll = (batch: readonly BuiltEvent[]): Promise<Attempt[]> =>
-		mapConcurrently(batch, CRASH_BURST.concurrency, (event) => post(url, sign(event, keys)).catch(() => undefined));
+		mapConcurrently(batch, CRASH_BURST.concurrency, (event, index) =>
+			post(urlOf(index), sign(event, keys)).catch(() => undefined),
+		);
 
 	let answers = 0;
-	let killed: Promise<void> | undefined;
+	let disrupted: Promise<void> | undefined;
 	let inFlight = 0;
 	let inFlightAtKill = 0;
-	const first = await mapConcurrently(events, CRASH_BURST.concurrency, async (event): Promise<Attempt> => {
-		if (killed) return undefined; // not sent before the kill: still TechWolf's to deliver
+	const first = await mapConcurrently(events, CRASH_BURST.concurrency, async (event, index): Promise<Attempt> => {
+		// Not sent before the kill: still TechWolf's to deliver.
+		if (disrupted && !target.keepSendingDuringDisruption) return undefined;
 		inFlight++;
-		const reply = await post(url, sign(event, keys)).catch(() => undefined);
+		const reply = await post(urlOf(index), sign(event, keys)).catch(() => undefined);
 		inFlight--;
 		if (isAcknowledged(reply) && ++answers === CRASH_BURST.killAfterAnswers) {
 			inFlightAtKill = inFlight;
-			killed = restart();
+			disrupted = target.disrupt();
 		}
 		return reply;
 	});
-	await killed;
+	await disrupted;
 	const acknowledgedBeforeKill = events.filter((_, index) => isAcknowledged(first[index]));
-	await settledExecutions(restOf(context), workflowId);
-	const afterRestart = await executionsPerEvent(restOf(context), workflowId, events);
+	await settledExecutions(target.rest(), target.workflowId);
+	const afterRestart = await executionsPerEvent(target.rest(), target.workflowId, events);
 	const acknowledgedUnrecorded = acknowledgedBeforeKill.filter((event) => afterRestart.get(event.id) === 0).length;
 
 	// TechWolf: a delivery without a 2xx is tried again, three times; then at-least-once sends a copy of each event,
@@ -123,8 +137,8 @@ export async function crashMidBurst(
 	}
 	const copiesAcknowledged = await deliverWithRetries(events);
 	assert.equal(copiesAcknowledged.size, events.length, 'a copy got no 2xx in four attempts');
-	await settledExecutions(restOf(context), workflowId);
-	const runs = await executionsPerEvent(restOf(context), workflowId, events);
+	await settledExecutions(target.rest(), target.workflowId);
+	const runs = await executionsPerEvent(target.rest(), target.workflowId, events);
 	const runCounts = events.map((event) => runs.get(event.id) ?? 0);
 	return {
 		answeredBeforeKill: acknowledgedBeforeKill.length,
@@ -154,7 +168,7 @@ export function crashTests(context: SuiteContext): TestCase[] {
 	return [
 		{
 			name: `SIGKILL mid-burst (${CRASH_BURST.events} events, concurrency ${CRASH_BURST.concurrency}, kill after ${CRASH_BURST.killAfterAnswers} answers), restart, retries and a copy of each → ${ANSWERS_AFTER_RECORDING ? '0 acknowledged without a run, 0 lost' : 'figures reported (n8n 1.x answers before recording)'}`,
-			timeoutMs: 420_000,
+			timeoutMs: 900_000,
 			run: async () => {
 				const { n8n } = context.playground;
 				const json = exampleWorkflowWith(context.playground.credentialIds);
@@ -168,9 +182,15 @@ export function crashTests(context: SuiteContext): TestCase[] {
 				await n8n.rest.publishWorkflow(workflow.id);
 				const url = n8n.webhookUrl('webhook', webhookIdOf(json));
 				await n8n.rest.waitForWebhook(url);
-				const figures = await crashMidBurst(context, workflow.id, url, async () => {
-					await context.playground.restartN8n({ crash: true });
-					await context.playground.n8n.rest.waitForWebhook(url);
+				const figures = await crashMidBurst({
+					rest: () => restOf(context),
+					signingKey: context.playground.signingKey,
+					workflowId: workflow.id,
+					urls: [url],
+					disrupt: async () => {
+						await context.playground.restartN8n({ crash: true });
+						await restOf(context).waitForWebhook(url);
+					},
 				});
 				context.note(`crash, regular mode, n8n ${N8N_VERSION}: ${JSON.stringify(figures)}`);
 				assertCrashFigures(figures, ANSWERS_AFTER_RECORDING);

@@ -23,6 +23,10 @@ export interface QueueCluster {
 	worker: N8nInstance;
 	/** Milliseconds from the first service start to all four n8n processes ready. */
 	startupMs: number;
+	/** SIGKILL one process, then start it again on its user folder, as a supervisor would; the fields follow. */
+	crashAndRestart(name: 'webhook-1' | 'webhook-2' | 'worker'): Promise<void>;
+	/** Redis down for `downMs`, then back with its data. */
+	redisOutage(downMs: number): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -48,14 +52,17 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 		stops.push(postgres.stop, redis.stop);
 		options.log(`PostgreSQL on 127.0.0.1:${postgres.port}, Redis on 127.0.0.1:${redis.port}`);
 		const env = queueEnvironment(postgres, redis);
-		const start = async (command: N8nCommand, name: string): Promise<N8nInstance> => {
+		const start = async (command: N8nCommand, name: string, restartOn?: N8nInstance): Promise<N8nInstance> => {
+			const restart = restartOn !== undefined;
 			const userFolder = path.join(QUEUE_FOLDER, name);
-			await fsp.rm(userFolder, { recursive: true, force: true });
+			if (!restart) await fsp.rm(userFolder, { recursive: true, force: true });
 			const instance = await startN8n({
 				command,
 				userFolder,
+				reuseUserFolder: restart,
+				...(restartOn ? { port: restartOn.port } : {}),
 				install: options.install,
-				packageTarball: options.packageTarball,
+				...(restart ? {} : { packageTarball: options.packageTarball }),
 				env,
 				log: (line) => options.log(`${name}: ${line}`),
 			});
@@ -69,13 +76,23 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 			start('webhook', 'webhook-2'),
 			start('worker', 'worker'),
 		]);
-		return {
+		const cluster: QueueCluster = {
 			main,
 			webhooks: [webhook1, webhook2],
 			worker,
 			startupMs: performance.now() - started,
+			crashAndRestart: async (name) => {
+				const index = name === 'worker' ? -1 : name === 'webhook-1' ? 0 : 1;
+				const previous = index === -1 ? cluster.worker : cluster.webhooks[index];
+				await previous.stop({ crash: true, keepUserFolder: true });
+				const restarted = await start(name === 'worker' ? 'worker' : 'webhook', name, previous);
+				if (index === -1) cluster.worker = restarted;
+				else cluster.webhooks[index] = restarted;
+			},
+			redisOutage: (downMs) => redis.outage(downMs),
 			stop: stopAll,
 		};
+		return cluster;
 	} catch (error) {
 		await stopAll();
 		throw error;

@@ -17,6 +17,7 @@ import { nodeOutputItems } from '../n8n/rest-client';
 import type { N8nWorkflowJson } from '../n8n/rest-types';
 import type { TestCase } from '../runner';
 import type { QueueCluster } from './cluster';
+import { assertCrashFigures, CRASH_BURST, crashMidBurst, type CrashTarget } from '../crash-tests';
 
 const SPREAD_EVENTS = 100;
 const COPIES = 20;
@@ -116,7 +117,40 @@ async function acceptThenRedeliverCrosswise(context: QueueContext, target: Publi
 	return { statuses, newExecutions, accepted: acceptedAgain };
 }
 
+/** The outage the Redis test gives n8n mid-burst. */
+const REDIS_DOWN_MS = 10_000;
+
+/**
+ * A burst over both webhook processes with `disrupt` after a third of the answers, then TechWolf's retries and a copy
+ * of each (e2e/crash-tests.ts); the figures must show nothing acknowledged and lost.
+ */
+function crashTest(
+	context: QueueContext,
+	label: string,
+	disrupt: () => Promise<void>,
+	options: Partial<CrashTarget> = {},
+): TestCase {
+	return {
+		name: `${label} mid-burst (${CRASH_BURST.events} events, concurrency ${CRASH_BURST.concurrency}), retries and a copy of each → 0 acknowledged without a run, 0 lost`,
+		timeoutMs: 900_000,
+		run: async () => {
+			const target = await publish(context, workflowWith(context, `Queue: ${label}`));
+			const figures = await crashMidBurst({
+				rest: () => context.cluster.main.rest,
+				signingKey: context.signingKey,
+				workflowId: target.workflowId,
+				urls: target.urls,
+				disrupt,
+				...options,
+			});
+			context.note(`${label}, queue mode: ${JSON.stringify(figures)}`);
+			assertCrashFigures(figures, true);
+		},
+	};
+}
+
 export function queueTests(context: QueueContext): TestCase[] {
+	const { cluster } = context;
 	return [
 		{
 			name: `${SPREAD_EVENTS} events over both webhook processes, each redelivered to the other one → 0 new executions`,
@@ -223,5 +257,10 @@ export function queueTests(context: QueueContext): TestCase[] {
 				await assertNoNewExecution(rest, target.workflowId, executions);
 			},
 		},
+		crashTest(context, 'SIGKILL of a webhook process', () => cluster.crashAndRestart('webhook-1')),
+		crashTest(context, 'SIGKILL of the worker', () => cluster.crashAndRestart('worker')),
+		crashTest(context, `Redis down for ${REDIS_DOWN_MS / 1000} s`, () => cluster.redisOutage(REDIS_DOWN_MS), {
+			keepSendingDuringDisruption: true,
+		}),
 	];
 }

@@ -1,7 +1,7 @@
 /**
  * Remembers the ids of accepted events, so that TechWolf's at-least-once redeliveries start the workflow once.
  *
- * Two memories, because n8n gives a webhook node no atomic shared store (README, "Deduplication"):
+ * Two memories, because n8n gives a webhook node no atomic shared store (README, "Delivery guarantees"):
  * - **This process's memory** decides. A delivery claims its id synchronously, after its signature is verified and
  *   before anything else is awaited, so concurrent copies reaching one n8n process start one execution. It is keyed
  *   by trigger (mode, workflow and node), expires by the window, and holds at most `PROCESS_MAX_ENTRIES` entries over all
