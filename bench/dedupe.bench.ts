@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 
 import { EventMemory, PROCESS_MAX_ENTRIES, STORED_MAX_EVENTS } from '../nodes/TechWolfTrigger/deduplication';
-import { countRecords, STATIC_DATA_KEY } from '../nodes/TechWolfTrigger/eventRecords';
+import { countRecords, STATIC_DATA_KEY } from '../nodes/TechWolfTrigger/deduplication/eventRecords';
 import { collectsBetweenRounds, runCases, type CaseResult } from './measure';
 import { claimRecorded } from '../test/harness/recordedClaims';
 

@@ -5,18 +5,18 @@
  */
 import type { ICredentialDataDecryptedObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import type { AccessTokenVerifier, JwksFetcher } from '../shared/accessToken';
+import type { AccessTokenVerifier, JwksFetcher } from './verification/accessToken';
 import {
 	ACCESS_TOKEN_CREDENTIAL,
 	accessTokenVerifierFor,
 	type AccessTokenKeySource,
-} from '../shared/accessToken/credential';
+} from './verification/accessToken/credential';
 import {
 	DEFAULT_MAX_SIGNATURES,
 	DEFAULT_TOLERANCE_SECONDS,
 	verifierFor,
 	type WebhookVerifier,
-} from '../shared/signature';
+} from './verification/signature';
 import { DEFAULT_WINDOW_MINUTES, STORED_MAX_EVENTS, type DeduplicationPolicy } from './deduplication';
 import { ALL_EVENTS } from './properties';
 import { SourceAllowlist, type SourcePreset } from './sourceIp';

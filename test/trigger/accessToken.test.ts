@@ -10,8 +10,8 @@ import { TechWolfOAuth2Api } from '../../credentials/TechWolfOAuth2Api.credentia
 import { TechWolfWebhookApi } from '../../credentials/TechWolfWebhookApi.credentials';
 import { TechWolfWebhookJwksApi } from '../../credentials/TechWolfWebhookJwksApi.credentials';
 import { TechWolfWebhookTokenKeyApi } from '../../credentials/TechWolfWebhookTokenKeyApi.credentials';
-import { ACCESS_TOKEN_CREDENTIAL } from '../../nodes/shared/accessToken/credential';
-import { techWolfAccessTokenKeysTest } from '../../nodes/TechWolfTrigger/accessTokenKeysTest';
+import { ACCESS_TOKEN_CREDENTIAL } from '../../nodes/TechWolfTrigger/verification/accessToken/credential';
+import { techWolfAccessTokenKeysTest } from '../../nodes/TechWolfTrigger/credentialTests/accessTokenKeys';
 import { TechWolfTrigger } from '../../nodes/TechWolfTrigger/TechWolfTrigger.node';
 import { startAuthorizationServer, type AuthorizationServer } from '../../sandbox/authorizationServer';
 import { buildEvent, signedDelivery } from '../../sandbox/events';

@@ -7,7 +7,7 @@ import {
 	mergeRecords,
 	RECORD_CHARS,
 	STATIC_DATA_KEY,
-} from '../../nodes/TechWolfTrigger/eventRecords';
+} from '../../nodes/TechWolfTrigger/deduplication/eventRecords';
 import { claimRecorded } from '../harness/recordedClaims';
 
 const policy = { windowSeconds: 3600, maxEvents: 100 };

@@ -9,7 +9,7 @@ import { DEFAULT_ALGORITHMS, SUPPORTED_ALGORITHMS, type JwsAlgorithmName } from 
 import { readPastedKeys } from './keys';
 import { checkJwksUrl, type AccessTokenPolicy, type KeySource } from './policy';
 import { AccessTokenVerifier } from './verifier';
-import { splitList } from '../list';
+import { splitList } from '../../../shared/list';
 
 export const JWKS_CREDENTIAL = 'techWolfWebhookJwksApi';
 export const PUBLIC_KEY_CREDENTIAL = 'techWolfWebhookTokenKeyApi';

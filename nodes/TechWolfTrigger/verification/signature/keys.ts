@@ -5,7 +5,7 @@
 import type { KeyObject } from 'node:crypto';
 
 import { importPublicKey, publicKeyProblem, PUBLIC_KEY_BYTES, type PublicKeyProblem } from './ed25519';
-import { splitList } from '../list';
+import { splitList } from '../../../shared/list';
 import { decodeHex } from './hex';
 
 /** More keys than TechWolf ever has active at once would only multiply the work a hostile request can cause. */
