@@ -15,12 +15,9 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
 const BUCKET_COUNT = BASE64URL.length;
 const HASH_CHARS = 15;
 const TIME_CHARS = 7;
-export const RECORD_CHARS = HASH_CHARS + TIME_CHARS;
+const RECORD_CHARS = HASH_CHARS + TIME_CHARS;
 /** Where in the node's static data the records live. */
 export const STATIC_DATA_KEY = 'seenEvents';
-
-/** The 64 record strings, indexed by the first character of the hash. */
-export type Buckets = string[];
 
 /** An event id as the records know it. */
 export interface EventKey {
@@ -30,34 +27,118 @@ export interface EventKey {
 	id: string;
 }
 
-export function eventKey(eventId: string): EventKey {
-	const digest = createHash('sha256').update(eventId, 'utf8').digest('base64url');
-	return { bucket: BASE64URL.indexOf(digest[0]), hash: digest.slice(1, 1 + HASH_CHARS), id: digest.slice(0, 16) };
-}
+/** The 64 record strings of one trigger, indexed by the first character of the hash. */
+export class EventRecords {
+	/** Characters one record takes in static data. */
+	static readonly RECORD_CHARS = RECORD_CHARS;
 
-export function emptyBuckets(): Buckets {
-	return new Array<string>(BUCKET_COUNT).fill('');
-}
+	private constructor(private readonly buckets: string[]) {}
 
-/** The stored buckets, or undefined when there are none or they are unreadable (an older format, a hand edit). */
-export function readBuckets(staticData: Record<string, unknown>): Buckets | undefined {
-	const value = staticData[STATIC_DATA_KEY] as { toJSON?: () => unknown } | undefined;
-	// Not yet saved: the records as they would be saved now (deduplication.ts, savedRecords).
-	const stored = typeof value?.toJSON === 'function' ? value.toJSON() : value;
-	if (
-		Array.isArray(stored) &&
-		stored.length === BUCKET_COUNT &&
-		stored.every((records) => typeof records === 'string' && records.length % RECORD_CHARS === 0)
-	) {
-		return [...(stored as string[])];
+	static key(eventId: string): EventKey {
+		const digest = createHash('sha256').update(eventId, 'utf8').digest('base64url');
+		return { bucket: BASE64URL.indexOf(digest[0]), hash: digest.slice(1, 1 + HASH_CHARS), id: digest.slice(0, 16) };
 	}
-	return undefined;
-}
 
-export function countRecords(buckets: readonly string[]): number {
-	let records = 0;
-	for (const bucket of buckets) records += bucket.length / RECORD_CHARS;
-	return records;
+	static empty(): EventRecords {
+		return new EventRecords(new Array<string>(BUCKET_COUNT).fill(''));
+	}
+
+	/** One record: what a claim adds. */
+	static of(key: EventKey, seconds: number): EventRecords {
+		const records = EventRecords.empty();
+		records.add(key, seconds);
+		return records;
+	}
+
+	/**
+	 * A copy of the stored records, or undefined when there are none or they are unreadable (an older format, a hand
+	 * edit). Not yet saved, they are read as they would be saved now (index.ts, savedRecords).
+	 */
+	static load(staticData: Record<string, unknown>): EventRecords | undefined {
+		const value = staticData[STATIC_DATA_KEY] as { toJSON?: () => unknown } | undefined;
+		const stored = typeof value?.toJSON === 'function' ? value.toJSON() : value;
+		if (
+			Array.isArray(stored) &&
+			stored.length === BUCKET_COUNT &&
+			stored.every((records) => typeof records === 'string' && records.length % RECORD_CHARS === 0)
+		) {
+			return new EventRecords([...(stored as string[])]);
+		}
+		return undefined;
+	}
+
+	/** The 64 strings, as static data holds them. */
+	toJSON(): string[] {
+		return this.buckets;
+	}
+
+	copy(): EventRecords {
+		return new EventRecords([...this.buckets]);
+	}
+
+	get count(): number {
+		let records = 0;
+		for (const bucket of this.buckets) records += bucket.length / RECORD_CHARS;
+		return records;
+	}
+
+	has(key: EventKey): boolean {
+		const records = this.buckets[key.bucket];
+		for (let at = records.indexOf(key.hash); at !== -1; at = records.indexOf(key.hash, at + 1)) {
+			if (at % RECORD_CHARS === 0) return true;
+		}
+		return false;
+	}
+
+	add(key: EventKey, nowSeconds: number): void {
+		this.buckets[key.bucket] += key.hash + timeText(nowSeconds);
+	}
+
+	/**
+	 * Drops the records received before `sinceSeconds`: in the string of `key` alone when it is given (the one a
+	 * claim reads), else in all of them. Whether anything was dropped.
+	 */
+	expire(sinceSeconds: number, key?: EventKey): boolean {
+		if (key !== undefined) return this.expireBucket(key.bucket, sinceSeconds);
+		let dropped = false;
+		for (let index = 0; index < this.buckets.length; index++) {
+			if (this.expireBucket(index, sinceSeconds)) dropped = true;
+		}
+		return dropped;
+	}
+
+	private expireBucket(index: number, sinceSeconds: number): boolean {
+		const live = dropBefore(this.buckets[index], sinceSeconds);
+		if (live === this.buckets[index]) return false;
+		this.buckets[index] = live;
+		return true;
+	}
+
+	/**
+	 * Adds the unexpired records of `known` (what this process last wrote or loaded) that these lack, string by string:
+	 * only strings that differ are merged. Whether anything was added.
+	 */
+	merge(known: EventRecords, sinceSeconds: number): boolean {
+		let changed = false;
+		for (let index = 0; index < this.buckets.length; index++) {
+			const records = this.buckets[index];
+			if (records === known.buckets[index]) continue;
+			const mine = dropBefore(known.buckets[index], sinceSeconds);
+			if (mine === '') continue;
+			const merged = mergeRecords(records, mine);
+			if (merged !== records) changed = true;
+			this.buckets[index] = merged;
+		}
+		return changed;
+	}
+
+	/** Drops the oldest records until at most `maxRecords` are left. */
+	cap(maxRecords: number): void {
+		for (let excess = this.count - maxRecords; excess > 0; excess--) {
+			const oldest = oldestBucket(this.buckets);
+			this.buckets[oldest] = this.buckets[oldest].slice(RECORD_CHARS);
+		}
+	}
 }
 
 function recordTime(records: string, index: number): string {
@@ -71,7 +152,7 @@ function timeText(seconds: number): string {
 }
 
 /** Drops the records received before `sinceSeconds` (a prefix, as records are in time order) by binary search. */
-export function dropBefore(records: string, sinceSeconds: number): string {
+function dropBefore(records: string, sinceSeconds: number): string {
 	const since = timeText(sinceSeconds);
 	let low = 0;
 	let high = records.length / RECORD_CHARS;
@@ -83,22 +164,11 @@ export function dropBefore(records: string, sinceSeconds: number): string {
 	return low === 0 ? records : records.slice(low * RECORD_CHARS);
 }
 
-export function containsRecord(records: string, hash: string): boolean {
-	for (let at = records.indexOf(hash); at !== -1; at = records.indexOf(hash, at + 1)) {
-		if (at % RECORD_CHARS === 0) return true;
-	}
-	return false;
-}
-
-export function appendRecord(records: string, hash: string, nowSeconds: number): string {
-	return records + hash + timeText(nowSeconds);
-}
-
 /**
  * The union of two record strings in time order, each hash once. `mine` is usually `loaded` plus what this process
  * appended since (a stale load): then it is returned as it is, and only records it lacks are merged in.
  */
-export function mergeRecords(loaded: string, mine: string): string {
+function mergeRecords(loaded: string, mine: string): string {
 	const mineHashes = new Set<string>();
 	for (let at = 0; at < mine.length; at += RECORD_CHARS) mineHashes.add(mine.slice(at, at + HASH_CHARS));
 	const missing: string[] = [];
@@ -137,12 +207,4 @@ function receivedEarlier(a: string, b: string): boolean {
 		if (difference !== 0) return difference < 0;
 	}
 	return false;
-}
-
-/** Drops the oldest records until at most `maxRecords` are left. */
-export function capRecords(buckets: Buckets, maxRecords: number): void {
-	for (let excess = countRecords(buckets) - maxRecords; excess > 0; excess--) {
-		const oldest = oldestBucket(buckets);
-		buckets[oldest] = buckets[oldest].slice(RECORD_CHARS);
-	}
 }
