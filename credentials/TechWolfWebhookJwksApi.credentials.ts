@@ -1,5 +1,7 @@
 import type { ICredentialTestRequest, Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { durationText } from '../nodes/TechWolfTrigger/durationText';
+import { JWKS_LIFETIME_SECONDS } from '../nodes/TechWolfTrigger/verification/accessToken';
 import { accessTokenPolicyProperties } from '../nodes/TechWolfTrigger/verification/accessToken/credential';
 
 /**
@@ -25,8 +27,7 @@ export class TechWolfWebhookJwksApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'https://auth.example.com/.well-known/jwks.json',
-			description:
-				"Your authorization server's public key set: the jwks_uri in its /.well-known/openid-configuration. The trigger caches it for 10 minutes and fetches it again when a token names a new key.",
+			description: `Your authorization server's public key set: the jwks_uri in its /.well-known/openid-configuration. The trigger caches it for ${durationText(JWKS_LIFETIME_SECONDS, 'minutes')} and fetches it again when a token names a new key.`,
 		},
 		...accessTokenPolicyProperties,
 	];

@@ -14,6 +14,7 @@ import {
 import {
 	DEFAULT_MAX_SIGNATURES,
 	DEFAULT_TOLERANCE_SECONDS,
+	SIGNING_KEYS_CREDENTIAL,
 	verifierFor,
 	type WebhookVerifier,
 } from './verification/signature';
@@ -118,7 +119,7 @@ export async function loadSettings(
 	context: IHookFunctions | IWebhookFunctions,
 	{ reuseCredentials = false } = {},
 ): Promise<TriggerSettings> {
-	const signing = await publicCredential(context, 'techWolfWebhookApi', reuseCredentials);
+	const signing = await publicCredential(context, SIGNING_KEYS_CREDENTIAL, reuseCredentials);
 	const keysText = typeof signing.publicKeys === 'string' ? signing.publicKeys : '';
 	const events = context.getNodeParameter('events', []) as string[];
 	const options = context.getNodeParameter('options', {}) as TriggerOptions;

@@ -8,6 +8,9 @@ import { importPublicKey, publicKeyProblem, PUBLIC_KEY_BYTES, type PublicKeyProb
 import { splitList } from '../../../shared/list';
 import { decodeHex } from './hex';
 
+/** The credential that holds the keys (credentials/TechWolfWebhookApi.credentials.ts). */
+export const SIGNING_KEYS_CREDENTIAL = 'techWolfWebhookApi';
+
 /** More keys than TechWolf ever has active at once would only multiply the work a hostile request can cause. */
 const MAX_TRUSTED_KEYS = 8;
 
