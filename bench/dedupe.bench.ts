@@ -7,8 +7,12 @@
  */
 import { createHash } from 'node:crypto';
 
-import { EventMemory, PROCESS_MAX_ENTRIES, STORED_MAX_EVENTS } from '../nodes/TechWolfTrigger/deduplication';
-import { countRecords, STATIC_DATA_KEY } from '../nodes/TechWolfTrigger/eventRecords';
+import {
+	EventMemory,
+	PROCESS_MAX_ENTRIES,
+	STORED_MAX_EVENTS,
+	storedEventCount,
+} from '../nodes/TechWolfTrigger/deduplication';
 import { collectsBetweenRounds, runCases, type CaseResult } from './measure';
 import { claimRecorded } from '../test/harness/recordedClaims';
 
@@ -129,7 +133,7 @@ export function benchDedupeCaps(): DedupeCapResult {
 		claimRecorded(memory, TRIGGER, staticData, `o-${i}`, NOW + i / 1000, policy);
 	}
 	return {
-		storedAfterOverflow: countRecords(staticData[STATIC_DATA_KEY] as string[]),
+		storedAfterOverflow: storedEventCount(staticData),
 		heldAfterOverflow: memory.heldEntries,
 	};
 }

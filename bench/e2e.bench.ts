@@ -25,6 +25,7 @@ import { EventMemory, STORED_MAX_EVENTS, storedEventCount } from '../nodes/TechW
 import { claimRecorded } from '../test/harness/recordedClaims';
 import { median } from './measure';
 import { runLoad, type LoadResult, type PreparedRequest } from './load';
+import { SIGNING_KEYS_CREDENTIAL } from '../nodes/TechWolfTrigger/verification/signature';
 
 export const E2E_TARGETS = [
 	'techwolfTrigger',
@@ -178,7 +179,7 @@ async function benchConfiguration(
 		});
 		const trigger = useCredential(
 			workflowFile('techwolf-trigger-only.json'),
-			'techWolfWebhookApi',
+			SIGNING_KEYS_CREDENTIAL,
 			credentialIds.webhook,
 		);
 		const headerAuthWorkflow = useCredential(

@@ -6,9 +6,9 @@
 import { createHash, verify as cryptoVerify, randomBytes } from 'node:crypto';
 import * as noble from '@noble/ed25519';
 
-import { decodeHex } from '../nodes/shared/signature/hex';
-import { signedMessage } from '../nodes/shared/signature/message';
-import { WebhookVerifier } from '../nodes/shared/signature/verifier';
+import { decodeHex } from '../nodes/TechWolfTrigger/verification/signature/hex';
+import { signedMessage } from '../nodes/TechWolfTrigger/verification/signature/message';
+import { WebhookVerifier } from '../nodes/TechWolfTrigger/verification/signature/verifier';
 import { generateSigningKeyPair, signWebhookHeaders } from '../sandbox/signer';
 import { runCases, type CaseResult } from './measure';
 

@@ -1,6 +1,6 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { authenticateRequest, connectionProperties } from '../nodes/shared/connection';
+import { authenticateRequest, connectionProperties } from '../nodes/TechWolf/connection';
 
 /** For users who obtain SkillEngine access tokens elsewhere (a secrets manager, another workflow). */
 export class TechWolfApi implements ICredentialType {

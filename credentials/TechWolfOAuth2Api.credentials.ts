@@ -7,8 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { authenticateRequest, connectionProperties, tokenEndpoint } from '../nodes/shared/connection';
-import { CLIENT_ASSERTION_TYPE, signClientAssertion } from '../nodes/shared/connection/clientAssertion';
+import { authenticateRequest, connectionProperties, tokenEndpoint } from '../nodes/TechWolf/connection';
+import { CLIENT_ASSERTION_TYPE, signClientAssertion } from '../nodes/TechWolf/connection/clientAssertion';
 
 interface TokenResponse {
 	access_token?: unknown;
@@ -33,7 +33,7 @@ function clientAuthentication(credentials: ICredentialDataDecryptedObject, token
 
 /**
  * OAuth2 client credentials against TechWolf's Auth0 tenant, the client authenticated by its secret or by a JWT it
- * signs with its private key (TechWolf's two documented methods; `nodes/shared/connection/clientAssertion.ts`).
+ * signs with its private key (TechWolf's two documented methods; `nodes/TechWolf/connection/clientAssertion.ts`).
  *
  * Why not `extends: ['oAuth2Api']`: n8n's built-in flow posts a form-encoded body, while TechWolf documents a JSON
  * body that carries the non-standard `tenant` field next to `audience`. So this credential fetches the token itself in

@@ -1,6 +1,8 @@
 import type { ICredentialTestRequest, Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { accessTokenPolicyProperties } from '../nodes/shared/accessToken/credential';
+import { durationText } from '../nodes/TechWolfTrigger/durationText';
+import { JWKS_LIFETIME_SECONDS } from '../nodes/TechWolfTrigger/verification/accessToken';
+import { accessTokenPolicyProperties } from '../nodes/TechWolfTrigger/verification/accessToken/credential';
 
 /**
  * For TechWolf's optional OAuth2 endpoint authentication: the TechWolf Trigger checks the access token of each
@@ -25,8 +27,7 @@ export class TechWolfWebhookJwksApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'https://auth.example.com/.well-known/jwks.json',
-			description:
-				"Your authorization server's public key set: the jwks_uri in its /.well-known/openid-configuration. The trigger caches it for 10 minutes and fetches it again when a token names a new key.",
+			description: `Your authorization server's public key set: the jwks_uri in its /.well-known/openid-configuration. The trigger caches it for ${durationText(JWKS_LIFETIME_SECONDS, 'minutes')} and fetches it again when a token names a new key.`,
 		},
 		...accessTokenPolicyProperties,
 	];

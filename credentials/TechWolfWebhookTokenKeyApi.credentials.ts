@@ -1,6 +1,6 @@
 import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { accessTokenPolicyProperties } from '../nodes/shared/accessToken/credential';
+import { accessTokenPolicyProperties } from '../nodes/TechWolfTrigger/verification/accessToken/credential';
 
 /**
  * For TechWolf's optional OAuth2 endpoint authentication, when your authorization server publishes no JWKS: the

@@ -14,6 +14,7 @@ import { assertNewExecutions, assertNoNewExecution } from './executions';
 import { exampleWorkflowWith, webhookIdOf } from './playground';
 import type { TestCase } from './runner';
 import { restOf, type SuiteContext } from './suite-context';
+import { JWKS_CREDENTIAL, PUBLIC_KEY_CREDENTIAL } from '../nodes/TechWolfTrigger/verification/accessToken/credential';
 
 interface Protected {
 	auth: AuthorizationServer;
@@ -29,7 +30,7 @@ async function protectedWorkflow(context: SuiteContext): Promise<Protected> {
 	const { playground } = context;
 	const rest = restOf(context);
 	const auth = await startAuthorizationServer({ audiences: [AUDIENCE] });
-	const credential = await rest.createCredential('techWolfWebhookJwksApi', 'Our authorization server (sandbox)', {
+	const credential = await rest.createCredential(JWKS_CREDENTIAL, 'Our authorization server (sandbox)', {
 		jwksUrl: auth.jwksUrl,
 		issuer: auth.issuer,
 		audience: AUDIENCE,
@@ -146,19 +147,19 @@ export function accessTokenTests(context: SuiteContext): { tests: TestCase[]; st
 				};
 				const policy = { issuer: auth.issuer, audience: AUDIENCE };
 				const before = auth.stats().jwksRequests;
-				const good = await test('techWolfWebhookJwksApi', { ...policy, jwksUrl: auth.jwksUrl });
+				const good = await test(JWKS_CREDENTIAL, { ...policy, jwksUrl: auth.jwksUrl });
 				assert.equal(good.status, 'OK', JSON.stringify(good));
 				assert.equal(auth.stats().jwksRequests, before + 1, 'the Test button did not fetch the JWKS');
-				const metadata = await test('techWolfWebhookJwksApi', {
+				const metadata = await test(JWKS_CREDENTIAL, {
 					...policy,
 					jwksUrl: `${auth.url}/.well-known/oauth-authorization-server`,
 				});
 				assert.equal(metadata.status, 'Error', JSON.stringify(metadata));
 				assert.match(metadata.message, /not with a JWKS/);
 				const pem = auth.currentKey().publicKey.export({ format: 'pem', type: 'spki' }).toString();
-				const pasted = await test('techWolfWebhookTokenKeyApi', { ...policy, publicKeys: pem });
+				const pasted = await test(PUBLIC_KEY_CREDENTIAL, { ...policy, publicKeys: pem });
 				assert.deepEqual(pasted, { status: 'OK', message: 'The key is usable: RSA 2048-bit key' });
-				const privateKey = await test('techWolfWebhookTokenKeyApi', {
+				const privateKey = await test(PUBLIC_KEY_CREDENTIAL, {
 					...policy,
 					publicKeys: auth.currentKey().privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
 				});

@@ -13,6 +13,8 @@ import type { TestCase } from './runner';
 import { tokenRequestsByN8n } from './sandbox-client';
 import { restOf, type SuiteContext } from './suite-context';
 import { deliverAndCheckRun } from './event-run';
+import { SIGNING_KEYS_CREDENTIAL } from '../nodes/TechWolfTrigger/verification/signature';
+import { API_CREDENTIAL } from '../nodes/TechWolf/connection';
 
 const EMPLOYEE_EVENT = findEvent('employee.skill_profile.updated') as CatalogEntry;
 const ALL_ZERO_KEY = '0'.repeat(64);
@@ -121,7 +123,7 @@ export function credentialTestButtonTests(context: SuiteContext): TestCase[] {
 			name: 'Test button: TechWolf OAuth2 API credential with a wrong client secret → Error',
 			run: async () =>
 				assertTestResult(
-					await testTemporaryCredential(context, 'techWolfOAuth2Api', 'OAuth2 with a wrong client secret', {
+					await testTemporaryCredential(context, API_CREDENTIAL.oAuth2, 'OAuth2 with a wrong client secret', {
 						...oauth2CredentialData(sandbox),
 						clientSecret: 'not-the-client-secret',
 					}),
@@ -134,7 +136,7 @@ export function credentialTestButtonTests(context: SuiteContext): TestCase[] {
 				assertTestResult(
 					await testTemporaryCredential(
 						context,
-						'techWolfApi',
+						API_CREDENTIAL.accessToken,
 						'access token from the sandbox',
 						accessTokenData(await sandboxClient.fetchToken()),
 					),
@@ -145,7 +147,12 @@ export function credentialTestButtonTests(context: SuiteContext): TestCase[] {
 			name: 'Test button: TechWolf API credential with a bogus token → Error',
 			run: async () =>
 				assertTestResult(
-					await testTemporaryCredential(context, 'techWolfApi', 'bogus access token', accessTokenData('bogus-token')),
+					await testTemporaryCredential(
+						context,
+						API_CREDENTIAL.accessToken,
+						'bogus access token',
+						accessTokenData('bogus-token'),
+					),
 					'Error',
 				),
 		},
@@ -157,7 +164,7 @@ export function credentialTestButtonTests(context: SuiteContext): TestCase[] {
 		{
 			name: 'Test button: TechWolf Webhook API credential with an all-zero key → Error naming the key',
 			run: async () => {
-				const result = await testTemporaryCredential(context, 'techWolfWebhookApi', 'all-zero signing key', {
+				const result = await testTemporaryCredential(context, SIGNING_KEYS_CREDENTIAL, 'all-zero signing key', {
 					publicKeys: ALL_ZERO_KEY,
 				});
 				assertTestResult(result, 'Error', 'Key 1');

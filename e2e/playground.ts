@@ -18,6 +18,9 @@ import { packPackage } from './n8n/community-package';
 import { REPO_ROOT, type LogFn, type N8nInstallation } from './n8n/install';
 import { startN8n, type N8nInstance } from './n8n/instance';
 import type { N8nWorkflowJson } from './n8n/rest-types';
+import { SIGNING_KEYS_CREDENTIAL } from '../nodes/TechWolfTrigger/verification/signature';
+import { JWKS_CREDENTIAL } from '../nodes/TechWolfTrigger/verification/accessToken/credential';
+import { API_CREDENTIAL } from '../nodes/TechWolf/connection';
 
 export const EXAMPLE_WORKFLOW_FILE = path.join(REPO_ROOT, 'examples', 'techwolf-event-to-profile.json');
 
@@ -119,11 +122,15 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
 		// n8n has its own copy now; the tarball's temporary folder is not needed any more.
 		rmSync(path.dirname(packed.tarball), { recursive: true, force: true });
 		const signingKey = options.signingKey ?? generateSigningKeyPair();
-		const webhookCredential = await n8n.rest.createCredential('techWolfWebhookApi', 'TechWolf webhook keys (sandbox)', {
-			publicKeys: signingKey.publicKeyHex,
-		});
+		const webhookCredential = await n8n.rest.createCredential(
+			SIGNING_KEYS_CREDENTIAL,
+			'TechWolf webhook keys (sandbox)',
+			{
+				publicKeys: signingKey.publicKeyHex,
+			},
+		);
 		const oauth2Credential = await n8n.rest.createCredential(
-			'techWolfOAuth2Api',
+			API_CREDENTIAL.oAuth2,
 			'TechWolf sandbox (OAuth2)',
 			oauth2CredentialData(sandbox),
 		);
@@ -131,15 +138,11 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
 		const workflowJson = exampleWorkflowWith(credentialIds);
 		if (options.requireAccessToken) {
 			authorizationServer = await startAuthorizationServer({ port: options.authorizationServerPort ?? 0 });
-			const jwksCredential = await n8n.rest.createCredential(
-				'techWolfWebhookJwksApi',
-				'Our authorization server (sandbox)',
-				{
-					jwksUrl: authorizationServer.jwksUrl,
-					issuer: authorizationServer.issuer,
-					audience: authorizationServer.audience,
-				},
-			);
+			const jwksCredential = await n8n.rest.createCredential(JWKS_CREDENTIAL, 'Our authorization server (sandbox)', {
+				jwksUrl: authorizationServer.jwksUrl,
+				issuer: authorizationServer.issuer,
+				audience: authorizationServer.audience,
+			});
 			requireAccessTokenIn(workflowJson, { id: jwksCredential.id, name: jwksCredential.name });
 			log(`authorization server at ${authorizationServer.url}; the example requires its access tokens`);
 		}

@@ -17,6 +17,7 @@ import type { N8nWorkflowJson } from './n8n/rest-types';
 import type { TestCase } from './runner';
 import { SandboxClient } from './sandbox-client';
 import { restOf, type SuiteContext } from './suite-context';
+import { API_CREDENTIAL } from '../nodes/TechWolf/connection';
 
 export const RECONCILIATION_EXAMPLE_FILE = path.join(REPO_ROOT, 'examples', 'techwolf-reconciliation.json');
 /** 401 or more: three export pages of 200. */
@@ -50,7 +51,7 @@ export function reconciliationTest(context: SuiteContext): TestCase {
 			const sandbox = await startSandbox({ employeeCount: EMPLOYEES });
 			try {
 				const credential = await rest.createCredential(
-					'techWolfOAuth2Api',
+					API_CREDENTIAL.oAuth2,
 					'TechWolf sandbox, 450 employees (OAuth2)',
 					oauth2CredentialData(sandbox),
 				);

@@ -17,6 +17,7 @@ import { buildPackage } from './playground';
 import { startQueueCluster, type QueueCluster } from './queue/cluster';
 import { queueTests, type QueueContext } from './queue/queue-tests';
 import { runSuiteMain, type TestRunner } from './runner';
+import { SIGNING_KEYS_CREDENTIAL } from '../nodes/TechWolfTrigger/verification/signature';
 
 const SETUP_TEST_NAME =
 	'setup: PostgreSQL and Redis on private ports, n8n main, two webhook processes and a worker, the package in each';
@@ -54,7 +55,7 @@ async function main(runner: TestRunner): Promise<void> {
 					rmSync(path.dirname(packed.tarball), { recursive: true, force: true });
 				}
 				note(`all four n8n processes ready ${(cluster.startupMs / 1000).toFixed(1)} s after the services started`);
-				const credential = await cluster.main.rest.createCredential('techWolfWebhookApi', 'TechWolf webhook keys', {
+				const credential = await cluster.main.rest.createCredential(SIGNING_KEYS_CREDENTIAL, 'TechWolf webhook keys', {
 					publicKeys: signingKey.publicKeyHex,
 				});
 				context = { cluster, signingKey, credentialId: credential.id, note };

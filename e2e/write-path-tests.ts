@@ -13,6 +13,7 @@ import { nodeOutputItems } from './n8n/rest-client';
 import type { N8nExecution, N8nWorkflowJson } from './n8n/rest-types';
 import type { TestCase } from './runner';
 import { restOf, type SuiteContext } from './suite-context';
+import { API_CREDENTIAL } from '../nodes/TechWolf/connection';
 
 const TECHWOLF = 'n8n-nodes-techwolf.techWolf';
 
@@ -196,7 +197,7 @@ export function writePathTests(context: SuiteContext): TestCase[] {
 			run: async () => {
 				const rest = restOf(context);
 				const check = async (label: string, data: Record<string, string>) => {
-					const credential = await rest.createCredential('techWolfOAuth2Api', `e2e: ${label}`, data);
+					const credential = await rest.createCredential(API_CREDENTIAL.oAuth2, `e2e: ${label}`, data);
 					try {
 						return await rest.testCredential(credential.id);
 					} finally {

@@ -2,11 +2,11 @@
  * TechWolf's side of a webhook delivery: signs `timestamp:tenant:event_id:raw_body` with one or more Ed25519 private
  * keys (several during a key rotation) and produces the request headers. Tests, the e2e suite, the benchmarks and
  * `npm run send-event` all sign through this one function; the message layout comes from the module the verifier uses
- * (nodes/shared/signature/message.ts), so that signer and verifier cannot drift apart.
+ * (nodes/TechWolfTrigger/verification/signature/message.ts), so that signer and verifier cannot drift apart.
  */
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 
-import { signedMessage } from '../nodes/shared/signature/message';
+import { signedMessage } from '../nodes/TechWolfTrigger/verification/signature/message';
 
 const encodeHex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
 

@@ -13,8 +13,8 @@ import { handleDelivery, readDelivery } from './delivery';
 import { triggerProperties } from './properties';
 import { misconfigured, sendReply } from './replies';
 import { loadSettings, type TriggerSettings } from './settings';
-import { techWolfAccessTokenKeysTest } from './accessTokenKeysTest';
-import { techWolfSigningKeysTest } from './signingKeysTest';
+import { techWolfAccessTokenKeysTest } from './credentialTests/accessTokenKeys';
+import { techWolfSigningKeysTest } from './credentialTests/signingKeys';
 
 export class TechWolfTrigger implements INodeType {
 	description: INodeTypeDescription = {

@@ -5,8 +5,8 @@
 import { sleep, type IWebhookFunctions } from 'n8n-workflow';
 
 import { HEALTH_CHECK_TYPE, parseCloudEvent, toEventItem } from '../shared/events';
-import type { ReadToken } from '../shared/accessToken';
-import type { RequestHeaders } from '../shared/signature';
+import type { ReadToken } from './verification/accessToken';
+import type { RequestHeaders } from './verification/signature';
 import { claimEvent, type Claim, type RememberedIds } from './deduplication';
 import { acknowledged, rejected, type Outcome } from './replies';
 import type { TriggerSettings } from './settings';

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { EVENT_CATALOG, HEALTH_CHECK_TYPE } from '../shared/events';
-import { DEFAULT_TOLERANCE_SECONDS } from '../shared/signature';
+import { DEFAULT_TOLERANCE_SECONDS } from './verification/signature';
 import { DEFAULT_WINDOW_MINUTES } from './deduplication';
 import { SOURCE_PRESETS } from './sourceIp';
 

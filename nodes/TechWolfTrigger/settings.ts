@@ -5,18 +5,19 @@
  */
 import type { ICredentialDataDecryptedObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import type { AccessTokenVerifier, JwksFetcher } from '../shared/accessToken';
+import type { AccessTokenVerifier, JwksFetcher } from './verification/accessToken';
 import {
 	ACCESS_TOKEN_CREDENTIAL,
 	accessTokenVerifierFor,
 	type AccessTokenKeySource,
-} from '../shared/accessToken/credential';
+} from './verification/accessToken/credential';
 import {
 	DEFAULT_MAX_SIGNATURES,
 	DEFAULT_TOLERANCE_SECONDS,
+	SIGNING_KEYS_CREDENTIAL,
 	verifierFor,
 	type WebhookVerifier,
-} from '../shared/signature';
+} from './verification/signature';
 import { DEFAULT_WINDOW_MINUTES, STORED_MAX_EVENTS, type DeduplicationPolicy } from './deduplication';
 import { ALL_EVENTS } from './properties';
 import { SourceAllowlist, type SourcePreset } from './sourceIp';
@@ -118,7 +119,7 @@ export async function loadSettings(
 	context: IHookFunctions | IWebhookFunctions,
 	{ reuseCredentials = false } = {},
 ): Promise<TriggerSettings> {
-	const signing = await publicCredential(context, 'techWolfWebhookApi', reuseCredentials);
+	const signing = await publicCredential(context, SIGNING_KEYS_CREDENTIAL, reuseCredentials);
 	const keysText = typeof signing.publicKeys === 'string' ? signing.publicKeys : '';
 	const events = context.getNodeParameter('events', []) as string[];
 	const options = context.getNodeParameter('options', {}) as TriggerOptions;

@@ -12,3 +12,6 @@ export const SKILL_PROFILE_PATH: Record<'employee' | 'job' | 'jobSuggestions' | 
 export const skillPath = (skillId: string): string => `/taxonomy/skills/${skillId}`;
 
 export const TAXONOMY_EXPORT_PATH = '/taxonomy/export';
+
+/** The job skill profile export: the Export operation, and the job locator's list (no job list is documented). */
+export const JOB_SKILL_PROFILES_EXPORT_PATH = '/job_architecture/export/jobs/skill_profiles';

@@ -6,7 +6,7 @@ import {
 	JwksCache,
 	type AccessTokenCheck,
 	type KeySource,
-} from '../../nodes/shared/accessToken';
+} from '../../nodes/TechWolfTrigger/verification/accessToken';
 import { generateSigningKey, signJws, type SigningKey } from '../../sandbox/jws';
 
 export const ISSUER = 'https://auth.example.com/';

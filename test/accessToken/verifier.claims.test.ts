@@ -1,5 +1,5 @@
 /** The access-token verifier: valid tokens, their validity period, issuer, audience and scopes. */
-import { CLOCK_SKEW_SECONDS, JWKS_LIFETIME_SECONDS } from '../../nodes/shared/accessToken';
+import { CLOCK_SKEW_SECONDS, JWKS_LIFETIME_SECONDS } from '../../nodes/TechWolfTrigger/verification/accessToken';
 import { AUDIENCE, NOW, rsa, ec, ed, token, bearer, jwksEndpoint, verifierFor, expectRejected } from './tokens';
 
 describe('access token verifier: valid tokens', () => {

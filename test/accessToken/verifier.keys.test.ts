@@ -1,7 +1,12 @@
 /** The access-token verifier: where keys come from (a JWKS, pasted keys) and the settings it refuses. */
 import { generateKeyPairSync } from 'node:crypto';
 
-import { AccessTokenKeyError, AccessTokenVerifier, readJwks, readPastedKeys } from '../../nodes/shared/accessToken';
+import {
+	AccessTokenKeyError,
+	AccessTokenVerifier,
+	readJwks,
+	readPastedKeys,
+} from '../../nodes/TechWolfTrigger/verification/accessToken';
 import { generateSigningKey, type SigningKey } from '../../sandbox/jws';
 import { JWKS_URL, NOW, policy, rsa, ec, ed, token, bearer, jwksEndpoint, verifierFor, expectRejected } from './tokens';
 

@@ -10,7 +10,7 @@ import {
 	readPastedKeys,
 	verifyJwsSignature,
 	type JwsAlgorithmName,
-} from '../../nodes/shared/accessToken';
+} from '../../nodes/TechWolfTrigger/verification/accessToken';
 import { generateSigningKey } from '../../sandbox/jws';
 import {
 	JWKS_URL,

@@ -4,7 +4,7 @@
  */
 import { NodeHelpers, type INode } from 'n8n-workflow';
 
-import { apiBaseUrl } from '../../nodes/shared/connection';
+import { apiBaseUrl } from '../../nodes/TechWolf/connection';
 import { TechWolf } from '../../nodes/TechWolf/TechWolf.node';
 import { resources } from '../../nodes/TechWolf/actions/resources';
 import { TechWolfTrigger } from '../../nodes/TechWolfTrigger/TechWolfTrigger.node';

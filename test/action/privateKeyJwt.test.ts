@@ -6,6 +6,7 @@ import { generateKeyPairSync } from 'node:crypto';
 
 import { oauth2CredentialData, type ClientAuthentication } from '../../sandbox/server';
 import { actionHarness, type ActionHarness } from './setup';
+import { API_CREDENTIAL } from '../../nodes/TechWolf/connection';
 
 let harness: ActionHarness;
 beforeAll(async () => {
@@ -19,7 +20,7 @@ beforeEach(() => harness.sandbox.reset());
 const getProfile = { resource: 'employee', operation: 'getSkillProfile', employeeId: 'E1' };
 
 function useCredential(method: ClientAuthentication, overrides: Record<string, string> = {}): void {
-	harness.vault.set('techWolfOAuth2Api', {
+	harness.vault.set(API_CREDENTIAL.oAuth2, {
 		...oauth2CredentialData(harness.sandbox, method),
 		...overrides,
 		accessToken: '',

@@ -11,6 +11,7 @@ import {
 } from '../../sandbox/server';
 import { runExecute, runListSearch, type CredentialVault } from '../harness/n8nCoreContexts';
 import { vaultWithKeys } from '../trigger/fixtures';
+import { API_CREDENTIAL } from '../../nodes/TechWolf/connection';
 
 export interface ActionHarness {
 	sandbox: Sandbox;
@@ -32,7 +33,7 @@ export interface ActionHarness {
 export async function actionHarness(sandboxOptions: SandboxOptions = {}): Promise<ActionHarness> {
 	const sandbox = await startSandbox(sandboxOptions);
 	const vault = vaultWithKeys('');
-	vault.set('techWolfOAuth2Api', { ...oauth2CredentialData(sandbox), accessToken: '' });
+	vault.set(API_CREDENTIAL.oAuth2, { ...oauth2CredentialData(sandbox), accessToken: '' });
 	const run: ActionHarness['run'] = async (parameters, items = [{ json: {} }], options = {}) => {
 		const [output] = await runExecute(
 			{

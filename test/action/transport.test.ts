@@ -4,6 +4,7 @@
  */
 import { retryAfterMs } from '../../nodes/TechWolf/transport';
 import { actionHarness, type ActionHarness } from './setup';
+import { API_CREDENTIAL } from '../../nodes/TechWolf/connection';
 
 let harness: ActionHarness;
 beforeEach(async () => {
@@ -42,19 +43,19 @@ describe('OAuth2 client credentials', () => {
 		expect(profile.external_id).toBe('E1');
 		expect(harness.sandbox.stats().tokenRequests).toBe(2);
 		expect(harness.vault.preAuthenticationCalls).toEqual([
-			{ type: 'techWolfOAuth2Api', expired: false },
-			{ type: 'techWolfOAuth2Api', expired: true },
+			{ type: API_CREDENTIAL.oAuth2, expired: false },
+			{ type: API_CREDENTIAL.oAuth2, expired: true },
 		]);
 	});
 
 	test('scopes are sent as TechWolf documents them (a JSON array)', async () => {
-		harness.vault.set('techWolfOAuth2Api', { ...harness.vault.get('techWolfOAuth2Api'), scopes: 'read  write' });
+		harness.vault.set(API_CREDENTIAL.oAuth2, { ...harness.vault.get(API_CREDENTIAL.oAuth2), scopes: 'read  write' });
 		await harness.json(getProfile);
 		expect(harness.sandbox.stats().tokenRequestBodies[0].body).toMatchObject({ scopes: ['read', 'write'] });
 	});
 
 	test('wrong client credentials: a message about the token, naming what to check', async () => {
-		harness.vault.set('techWolfOAuth2Api', { ...harness.vault.get('techWolfOAuth2Api'), clientSecret: 'wrong' });
+		harness.vault.set(API_CREDENTIAL.oAuth2, { ...harness.vault.get(API_CREDENTIAL.oAuth2), clientSecret: 'wrong' });
 		await expect(harness.run(getProfile)).rejects.toMatchObject({
 			message: expect.stringContaining('Could not get a TechWolf access token (401'),
 			description: expect.stringContaining('Client ID, Client Secret'),
@@ -65,7 +66,7 @@ describe('OAuth2 client credentials', () => {
 
 describe('access token credential', () => {
 	const withToken = (token: string) => {
-		harness.vault.set('techWolfApi', {
+		harness.vault.set(API_CREDENTIAL.accessToken, {
 			region: 'custom',
 			tenant: 'acme',
 			baseUrl: harness.sandbox.url,
@@ -75,7 +76,7 @@ describe('access token credential', () => {
 
 	test('a valid token works without any token request', async () => {
 		await harness.json(getProfile); // obtains a token through the OAuth2 credential
-		const token = harness.vault.get('techWolfOAuth2Api').accessToken as string;
+		const token = harness.vault.get(API_CREDENTIAL.oAuth2).accessToken as string;
 		withToken(token);
 		const before = harness.sandbox.stats().tokenRequests;
 		const [profile] = await harness.json({ authentication: 'accessToken', ...getProfile });

@@ -5,10 +5,10 @@ import {
 	ASSERTION_LIFETIME_SECONDS,
 	CLIENT_ASSERTION_TYPE,
 	ClientAssertionError,
-	normalizePem,
 	readPrivateKey,
 	signClientAssertion,
-} from '../../nodes/shared/connection/clientAssertion';
+} from '../../nodes/TechWolf/connection/clientAssertion';
+import { normalizePem } from '../../nodes/shared/keys';
 import { AssertionRefused, ClientAssertionVerifier, JWT_BEARER_ASSERTION_TYPE } from '../../sandbox/clientAssertion';
 
 const TOKEN_URL = 'https://techwolf.eu.auth0.com/oauth/token';

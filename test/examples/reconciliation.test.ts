@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { TechWolf } from '../../nodes/TechWolf/TechWolf.node';
 import { createSandboxData } from '../../sandbox/data';
 import { actionHarness, type ActionHarness } from '../action/setup';
+import { API_CREDENTIAL } from '../../nodes/TechWolf/connection';
 
 interface ExampleNode {
 	name: string;
@@ -58,14 +59,14 @@ test('schedule → TechWolf export → the row to sync, for employees and for jo
 		operation: 'jobSkillProfiles',
 		returnAll: true,
 	});
-	expect(Object.keys(jobExportNode.credentials ?? {})).toEqual(['techWolfOAuth2Api']);
+	expect(Object.keys(jobExportNode.credentials ?? {})).toEqual([API_CREDENTIAL.oAuth2]);
 	expect(example.nodes.filter((node) => node.type === 'n8n-nodes-base.stickyNote')).toHaveLength(3);
 	expect(techWolfNode.parameters).toMatchObject({
 		resource: 'export',
 		operation: 'employeeSkillProfiles',
 		returnAll: true,
 	});
-	expect(Object.keys(techWolfNode.credentials ?? {})).toEqual(['techWolfOAuth2Api']);
+	expect(Object.keys(techWolfNode.credentials ?? {})).toEqual([API_CREDENTIAL.oAuth2]);
 	// The operation is the node's own: the example cannot name one that does not exist.
 	const operations = new TechWolf().description.properties.find(
 		(property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes('export'),

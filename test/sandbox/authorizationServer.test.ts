@@ -1,4 +1,8 @@
-import { AccessTokenVerifier, DEFAULT_ALGORITHMS, JwksCache } from '../../nodes/shared/accessToken';
+import {
+	AccessTokenVerifier,
+	DEFAULT_ALGORITHMS,
+	JwksCache,
+} from '../../nodes/TechWolfTrigger/verification/accessToken';
 import { startAuthorizationServer, type AuthorizationServer } from '../../sandbox/authorizationServer';
 import { EndpointTokenClient, EndpointTokenError } from '../../sandbox/endpointToken';
 

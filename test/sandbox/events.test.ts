@@ -11,8 +11,8 @@ import { join } from 'node:path';
 
 import { EVENT_CATALOG, HEALTH_CHECK_TYPE } from '../../nodes/shared/events/catalog';
 import { parseCloudEvent } from '../../nodes/shared/events/cloudEvent';
-import { WebhookVerifier } from '../../nodes/shared/signature/verifier';
-import { AccessTokenVerifier, readJwks } from '../../nodes/shared/accessToken';
+import { WebhookVerifier } from '../../nodes/TechWolfTrigger/verification/signature/verifier';
+import { AccessTokenVerifier, readJwks } from '../../nodes/TechWolfTrigger/verification/accessToken';
 import { startAuthorizationServer } from '../../sandbox/authorizationServer';
 import { FIXTURE_IDS } from '../../sandbox/data';
 import { buildEvent, postDelivery, signedDelivery } from '../../sandbox/events';

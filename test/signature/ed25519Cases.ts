@@ -5,9 +5,13 @@ import { Buffer } from 'node:buffer';
 import { createHash, createPrivateKey, randomBytes, sign } from 'node:crypto';
 import * as noble from '@noble/ed25519';
 
-import { importPublicKey, publicKeyProblem, verifyEd25519 } from '../../nodes/shared/signature/ed25519';
-import { decodeHex } from '../../nodes/shared/signature/hex';
-import { parseSigningKeys, SigningKeyError } from '../../nodes/shared/signature/keys';
+import {
+	importPublicKey,
+	publicKeyProblem,
+	verifyEd25519,
+} from '../../nodes/TechWolfTrigger/verification/signature/ed25519';
+import { decodeHex } from '../../nodes/TechWolfTrigger/verification/signature/hex';
+import { parseSigningKeys, SigningKeyError } from '../../nodes/TechWolfTrigger/verification/signature/keys';
 import { generateSigningKeyPair } from '../../sandbox/signer';
 import { caseList, encodeHex, flipBit, hex, type ReadVector, type VerifierCase } from './support';
 

@@ -2,7 +2,7 @@
 /** hex.ts: strict decoding, so that a mangled signature is never read as a shorter one. */
 import assert from 'node:assert/strict';
 
-import { decodeHex } from '../../nodes/shared/signature/hex';
+import { decodeHex } from '../../nodes/TechWolfTrigger/verification/signature/hex';
 import { caseList, encodeHex, type VerifierCase } from './support';
 
 export function hexCases(): VerifierCase[] {

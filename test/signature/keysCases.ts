@@ -2,8 +2,8 @@
 /** keys.ts: the credential's key text, parsed and checked key by key. */
 import assert from 'node:assert/strict';
 
-import { publicKeyProblem } from '../../nodes/shared/signature/ed25519';
-import { parseSigningKeys } from '../../nodes/shared/signature/keys';
+import { publicKeyProblem } from '../../nodes/TechWolfTrigger/verification/signature/ed25519';
+import { parseSigningKeys } from '../../nodes/TechWolfTrigger/verification/signature/keys';
 import { generateSigningKeyPair } from '../../sandbox/signer';
 import { caseList, encodeHex, type VerifierCase } from './support';
 

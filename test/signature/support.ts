@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
 
-import { decodeHex } from '../../nodes/shared/signature/hex';
-import type { Verification } from '../../nodes/shared/signature/verifier';
+import { decodeHex } from '../../nodes/TechWolfTrigger/verification/signature/hex';
+import type { Verification } from '../../nodes/TechWolfTrigger/verification/signature/verifier';
 
 export interface VerifierCase {
 	name: string;

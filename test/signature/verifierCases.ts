@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 
-import { WebhookVerifier, type RequestHeaders } from '../../nodes/shared/signature/verifier';
+import { WebhookVerifier, type RequestHeaders } from '../../nodes/TechWolfTrigger/verification/signature/verifier';
 import { generateSigningKeyPair, signWebhookHeaders } from '../../sandbox/signer';
 import { BODY, caseList, EVENT_ID, expectFailure, flipBit, NOW, TENANT, type VerifierCase } from './support';
 

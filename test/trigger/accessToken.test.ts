@@ -10,14 +10,19 @@ import { TechWolfOAuth2Api } from '../../credentials/TechWolfOAuth2Api.credentia
 import { TechWolfWebhookApi } from '../../credentials/TechWolfWebhookApi.credentials';
 import { TechWolfWebhookJwksApi } from '../../credentials/TechWolfWebhookJwksApi.credentials';
 import { TechWolfWebhookTokenKeyApi } from '../../credentials/TechWolfWebhookTokenKeyApi.credentials';
-import { ACCESS_TOKEN_CREDENTIAL } from '../../nodes/shared/accessToken/credential';
-import { techWolfAccessTokenKeysTest } from '../../nodes/TechWolfTrigger/accessTokenKeysTest';
+import {
+	ACCESS_TOKEN_CREDENTIAL,
+	JWKS_CREDENTIAL,
+	PUBLIC_KEY_CREDENTIAL,
+} from '../../nodes/TechWolfTrigger/verification/accessToken/credential';
+import { techWolfAccessTokenKeysTest } from '../../nodes/TechWolfTrigger/credentialTests/accessTokenKeys';
 import { TechWolfTrigger } from '../../nodes/TechWolfTrigger/TechWolfTrigger.node';
 import { startAuthorizationServer, type AuthorizationServer } from '../../sandbox/authorizationServer';
 import { buildEvent, signedDelivery } from '../../sandbox/events';
 import { generateSigningKeyPair } from '../../sandbox/signer';
 import { CredentialVault } from '../harness/n8nCoreContexts';
 import { startTriggerServer, type TriggerServer } from '../harness/triggerServer';
+import { SIGNING_KEYS_CREDENTIAL } from '../../nodes/TechWolfTrigger/verification/signature';
 
 const AUDIENCE = 'https://n8n.test/techwolf';
 const signing = generateSigningKeyPair();
@@ -38,14 +43,14 @@ function vault(jwks: Record<string, string> = {}, pasted: Record<string, string>
 		techWolfOAuth2Api: new TechWolfOAuth2Api(),
 		techWolfApi: new TechWolfApi(),
 	});
-	credentials.set('techWolfWebhookApi', { publicKeys: signing.publicKeyHex });
-	credentials.set('techWolfWebhookJwksApi', {
+	credentials.set(SIGNING_KEYS_CREDENTIAL, { publicKeys: signing.publicKeyHex });
+	credentials.set(JWKS_CREDENTIAL, {
 		jwksUrl: auth.jwksUrl,
 		issuer: auth.issuer,
 		audience: AUDIENCE,
 		...jwks,
 	});
-	credentials.set('techWolfWebhookTokenKeyApi', { issuer: auth.issuer, audience: AUDIENCE, ...pasted });
+	credentials.set(PUBLIC_KEY_CREDENTIAL, { issuer: auth.issuer, audience: AUDIENCE, ...pasted });
 	return credentials;
 }
 
@@ -157,7 +162,7 @@ describe('TechWolf Trigger: Require Access Token (JWKS URL)', () => {
 			expect(await deliver(server, `Bearer ${auth.issueToken()}`)).toMatchObject({ status: 200 });
 			// A change to the credential takes effect within CREDENTIAL_REUSE_SECONDS: the next delivery still uses
 			// what the first one read.
-			credentials.set('techWolfWebhookJwksApi', {
+			credentials.set(JWKS_CREDENTIAL, {
 				jwksUrl: auth.jwksUrl,
 				issuer: 'https://changed/',
 				audience: AUDIENCE,
@@ -208,7 +213,7 @@ describe('TechWolf Trigger: Require Access Token (pasted public key)', () => {
 				{
 					id: '1',
 					name: 'keys',
-					type: 'techWolfWebhookTokenKeyApi',
+					type: PUBLIC_KEY_CREDENTIAL,
 					data: { issuer: auth.issuer, audience: AUDIENCE, algorithms: ['RS256'], ...data },
 				} as ICredentialsDecrypted,
 			);
@@ -226,5 +231,5 @@ test('the credential names the trigger uses are the credential classes’ names'
 		publicKey: new TechWolfWebhookTokenKeyApi().name,
 	});
 	const listed = new TechWolfTrigger().description.credentials?.map((credential) => credential.name);
-	expect(listed).toEqual(['techWolfWebhookApi', ...Object.values(ACCESS_TOKEN_CREDENTIAL)]);
+	expect(listed).toEqual([SIGNING_KEYS_CREDENTIAL, ...Object.values(ACCESS_TOKEN_CREDENTIAL)]);
 });

@@ -1,13 +1,5 @@
 import { EventMemory, STORED_MAX_EVENTS, storedEventCount } from '../../nodes/TechWolfTrigger/deduplication';
-import {
-	appendRecord,
-	containsRecord,
-	dropBefore,
-	eventKey,
-	mergeRecords,
-	RECORD_CHARS,
-	STATIC_DATA_KEY,
-} from '../../nodes/TechWolfTrigger/eventRecords';
+import { EventRecords, STATIC_DATA_KEY } from '../../nodes/TechWolfTrigger/deduplication/eventRecords';
 import { claimRecorded } from '../harness/recordedClaims';
 
 const policy = { windowSeconds: 3600, maxEvents: 100 };
@@ -159,7 +151,7 @@ describe('deduplication: static data never forgets what this process saw', () =>
 		const row = new WorkflowRow();
 		for (let i = 0; i < 250; i++) row.deliver(memory, `id-${i}`, T0 + i);
 		const stored = row.load()[STATIC_DATA_KEY] as string[];
-		expect(stored.join('').length).toBe(100 * RECORD_CHARS);
+		expect(stored.join('').length).toBe(100 * EventRecords.RECORD_CHARS);
 		// The process itself still knows all 250.
 		expect(row.deliver(memory, 'id-0', T0 + 300)).toBe('duplicate');
 		// The 250 times cross base-36 digit boundaries ('9' to 'a', 'z' to '10'), which are compared as text.
@@ -212,26 +204,33 @@ describe('deduplication: the process memory is bounded', () => {
 });
 
 describe('deduplication: merging two record strings', () => {
-	const record = (id: string, seconds: number) => {
-		const key = eventKey(id);
-		return appendRecord('', key.hash, seconds);
+	/** Ids whose records share one string, so that the order within it shows. */
+	const sameString: string[] = [];
+	for (let i = 0; sameString.length < 5; i++) {
+		if (EventRecords.key(`id-${i}`).bucket === EventRecords.key('id-0').bucket) sameString.push(`id-${i}`);
+	}
+	const [a, b, c, d, e] = sameString;
+	const records = (...entries: [string, number][]) => {
+		const built = EventRecords.empty();
+		for (const [id, seconds] of entries) built.add(EventRecords.key(id), seconds);
+		return built;
 	};
 
 	test('the union keeps each hash once, in time order, so that expiry still trims a prefix', () => {
-		const loaded = record('a', T0) + record('c', T0 + 20) + record('e', T0 + 40);
-		const mine = record('b', T0 + 10) + record('c', T0 + 20) + record('d', T0 + 30);
-		const merged = mergeRecords(loaded, mine);
-		expect(merged).toBe(
-			record('a', T0) + record('b', T0 + 10) + record('c', T0 + 20) + record('d', T0 + 30) + record('e', T0 + 40),
-		);
-		expect(dropBefore(merged, T0 + 25)).toBe(record('d', T0 + 30) + record('e', T0 + 40));
+		const loaded = records([a, T0], [c, T0 + 20], [e, T0 + 40]);
+		const mine = records([b, T0 + 10], [c, T0 + 20], [d, T0 + 30]);
+		loaded.merge(mine, 0);
+		expect(loaded.toJSON()).toEqual(records([a, T0], [b, T0 + 10], [c, T0 + 20], [d, T0 + 30], [e, T0 + 40]).toJSON());
+		loaded.expire(T0 + 25);
+		expect(loaded.toJSON()).toEqual(records([d, T0 + 30], [e, T0 + 40]).toJSON());
 	});
 
 	test('when this process already holds everything loaded, its own string is the union', () => {
-		const loaded = record('a', T0);
-		const mine = loaded + record('b', T0 + 1);
-		expect(mergeRecords(loaded, mine)).toBe(mine);
-		expect(containsRecord(mergeRecords(loaded, mine), eventKey('b').hash)).toBe(true);
+		const loaded = records([a, T0]);
+		const mine = records([a, T0], [b, T0 + 1]);
+		loaded.merge(mine, 0);
+		expect(loaded.toJSON()).toEqual(mine.toJSON());
+		expect(loaded.has(EventRecords.key(b))).toBe(true);
 	});
 });
 

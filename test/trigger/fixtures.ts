@@ -2,6 +2,7 @@ import { TechWolfApi } from '../../credentials/TechWolfApi.credentials';
 import { TechWolfOAuth2Api } from '../../credentials/TechWolfOAuth2Api.credentials';
 import { TechWolfWebhookApi } from '../../credentials/TechWolfWebhookApi.credentials';
 import { CredentialVault } from '../harness/n8nCoreContexts';
+import { SIGNING_KEYS_CREDENTIAL } from '../../nodes/TechWolfTrigger/verification/signature';
 
 export function vaultWithKeys(publicKeys: string): CredentialVault {
 	const vault = new CredentialVault({
@@ -9,6 +10,6 @@ export function vaultWithKeys(publicKeys: string): CredentialVault {
 		techWolfOAuth2Api: new TechWolfOAuth2Api(),
 		techWolfApi: new TechWolfApi(),
 	});
-	vault.set('techWolfWebhookApi', { publicKeys });
+	vault.set(SIGNING_KEYS_CREDENTIAL, { publicKeys });
 	return vault;
 }

@@ -1,6 +1,7 @@
 /** The TechWolf Trigger over real HTTP: what it rejects, with which status, and what it never lets through. */
 import { vaultWithKeys } from './fixtures';
 import { current, delivery, next, post, signRaw, stranger, TENANT, withTrigger } from './triggerRequests';
+import { SIGNING_KEYS_CREDENTIAL } from '../../nodes/TechWolfTrigger/verification/signature';
 
 describe('TechWolf Trigger: rejections', () => {
 	const type = 'ai.techwolf.employee.skill_profile.updated.v1';
@@ -112,7 +113,7 @@ describe('TechWolf Trigger: rejections', () => {
 					const status = async (signed: ReturnType<typeof delivery>) =>
 						(await post(server, signed.body, signed.headers)).status;
 					expect(await status(byCurrent())).toBe(200);
-					vault.set('techWolfWebhookApi', { publicKeys: next.publicKeyHex }); // the old key removed
+					vault.set(SIGNING_KEYS_CREDENTIAL, { publicKeys: next.publicKeyHex }); // the old key removed
 					clock.mockReturnValue(now + 59_000);
 					expect(await status(byCurrent())).toBe(200);
 					expect(await status(byNext())).toBe(401);

@@ -113,8 +113,3 @@ export function readChoice(context: IExecuteFunctions, field: INodeProperties, i
 	}
 	return value;
 }
-
-/** What an item shows for TechWolf's 204 No Content answers. */
-export function success(fields: IDataObject): IDataObject {
-	return { success: true, ...fields };
-}

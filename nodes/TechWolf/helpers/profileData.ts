@@ -8,7 +8,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { DATA_TYPE_FIELD, type ProfileDataOwner } from '../descriptions/profileData';
 import { techWolfApiRequest } from '../transport';
 import { readId } from './ids';
-import { readChoice, readText, success } from './parameters';
+import { readChoice, readText } from './parameters';
+import { success } from './noContent';
 
 const PATH: Record<ProfileDataOwner, (id: string) => string> = {
 	job: (id) => `/job_architecture/jobs/${id}/profile_data`,

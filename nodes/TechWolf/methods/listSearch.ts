@@ -6,6 +6,7 @@
  */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
+import { JOB_SKILL_PROFILES_EXPORT_PATH } from '../../shared/apiPaths';
 import { techWolfApiRequest } from '../transport';
 
 function matches(filter: string | undefined, ...texts: unknown[]): boolean {
@@ -53,7 +54,7 @@ async function searchJobs(
 ): Promise<INodeListSearchResult> {
 	const page = (await techWolfApiRequest.call(this, {
 		method: 'POST',
-		path: '/job_architecture/export/jobs/skill_profiles',
+		path: JOB_SKILL_PROFILES_EXPORT_PATH,
 		body: { limit: JOB_PAGE, ...(paginationToken ? { starting_after: paginationToken } : {}) },
 		itemIndex: 0,
 	})) as { has_next?: boolean; next_starting_after?: string; records?: IDataObject[] } | undefined;

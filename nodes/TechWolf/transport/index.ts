@@ -14,11 +14,9 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-export type Authentication = 'oAuth2' | 'accessToken';
+import { API_CREDENTIAL } from '../connection';
 
-function credentialTypeFor(authentication: Authentication): string {
-	return authentication === 'accessToken' ? 'techWolfApi' : 'techWolfOAuth2Api';
-}
+export type Authentication = keyof typeof API_CREDENTIAL;
 
 /** An execution, or the editor loading a resource locator's list: both call TechWolf through the same transport. */
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -174,7 +172,7 @@ export async function techWolfApiRequest<T = IDataObject>(
 		try {
 			const response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
-				credentialTypeFor(authentication),
+				API_CREDENTIAL[authentication],
 				options,
 			)) as { statusCode: number; body: unknown };
 			if (response.statusCode === 204 || response.body === '' || response.body === undefined) return undefined;

@@ -4,7 +4,8 @@ import { collection, idField } from '../../descriptions/fields';
 import { locatorField } from '../../descriptions/locators';
 import { inputLanguageField, strictField } from '../../descriptions/options';
 import { readId, readLocatedId } from '../../helpers/ids';
-import { parseDate, readCollection, readJsonObject, success } from '../../helpers/parameters';
+import { parseDate, readCollection, readJsonObject } from '../../helpers/parameters';
+import { success } from '../../helpers/noContent';
 import { techWolfApiRequest } from '../../transport';
 import type { Operation } from '../operation';
 

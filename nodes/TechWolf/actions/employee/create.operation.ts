@@ -3,9 +3,9 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { idField } from '../../descriptions/fields';
 import { inputLanguageField, strictField } from '../../descriptions/options';
 import { readId } from '../../helpers/ids';
-import { success } from '../../helpers/parameters';
+import { success } from '../../helpers/noContent';
 import type { Operation } from '../operation';
-import { employeeFields, postEmployee } from './fields';
+import { employeeFields, postEmployee } from './writeEmployee';
 
 export const create: Operation = {
 	label: 'Create',

@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { locatorField } from '../../descriptions/locators';
 import { readLocatedId } from '../../helpers/ids';
-import { success } from '../../helpers/parameters';
+import { success } from '../../helpers/noContent';
 import type { Operation } from '../operation';
 import { techWolfApiRequest } from '../../transport';
 

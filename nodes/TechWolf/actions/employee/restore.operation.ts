@@ -3,10 +3,10 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { idField } from '../../descriptions/fields';
 import { inputLanguageField } from '../../descriptions/options';
 import { readId } from '../../helpers/ids';
-import { success } from '../../helpers/parameters';
+import { success } from '../../helpers/noContent';
 import type { Operation } from '../operation';
 import { GRACE_PERIOD_HINT } from './delete.operation';
-import { employeeFields, postEmployee } from './fields';
+import { employeeFields, postEmployee } from './writeEmployee';
 
 export const restore: Operation = {
 	label: 'Restore',

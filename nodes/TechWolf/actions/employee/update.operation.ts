@@ -2,10 +2,10 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { locatorField } from '../../descriptions/locators';
 import { readLocatedId } from '../../helpers/ids';
-import { success } from '../../helpers/parameters';
+import { success } from '../../helpers/noContent';
 import { techWolfApiRequest } from '../../transport';
 import type { Operation } from '../operation';
-import { employeeFields, readEmployeeBody } from './fields';
+import { employeeFields, readEmployeeBody } from './writeEmployee';
 
 export const update: Operation = {
 	label: 'Update',

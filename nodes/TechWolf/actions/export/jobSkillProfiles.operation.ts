@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { JOB_SKILL_PROFILES_EXPORT_PATH } from '../../../shared/apiPaths';
 import { readSimplify, simplifyProfile } from '../../helpers/simplify';
 import { collection, returnAllFields, simplifyFields } from '../../descriptions/fields';
 import { externalVendorOption, includeOption, responseFormatOption } from '../../descriptions/options';
@@ -77,7 +78,7 @@ export const jobSkillProfiles: Operation = {
 			this,
 			{
 				method: 'POST',
-				path: '/job_architecture/export/jobs/skill_profiles',
+				path: JOB_SKILL_PROFILES_EXPORT_PATH,
 				qs: toQuery(options, { responseFormat: 'response_format', externalVendor: 'external_vendor' }),
 				body,
 				pageSize: JOB_EXPORT_PAGE_SIZE,

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { idField } from '../../descriptions/fields';
 import { readId } from '../../helpers/ids';
-import { readText, success } from '../../helpers/parameters';
+import { readText } from '../../helpers/parameters';
+import { success } from '../../helpers/noContent';
 import type { Operation } from '../operation';
 import { techWolfApiRequest } from '../../transport';
 import { jobFamilyIdField, NAME_MAX_LENGTH, readJobFamilyId } from './fields';

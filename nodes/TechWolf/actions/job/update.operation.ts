@@ -2,7 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 
 import { locatorField } from '../../descriptions/locators';
 import { readLocatedId } from '../../helpers/ids';
-import { success } from '../../helpers/parameters';
+import { success } from '../../helpers/noContent';
 import type { Operation } from '../operation';
 import { techWolfApiRequest } from '../../transport';
 import { jobFamilyIdField, NAME_MAX_LENGTH, readJobFamilyId } from './fields';

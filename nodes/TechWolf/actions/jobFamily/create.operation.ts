@@ -2,7 +2,8 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 
 import { idField } from '../../descriptions/fields';
 import { readId } from '../../helpers/ids';
-import { readText, success } from '../../helpers/parameters';
+import { readText } from '../../helpers/parameters';
+import { success } from '../../helpers/noContent';
 import type { Operation } from '../operation';
 import { techWolfApiRequest } from '../../transport';
 import { NAME_MAX_LENGTH } from '../job/fields';

@@ -7,7 +7,7 @@
  */
 import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 
-import { MIN_RSA_BITS, normalizePem } from '../connection/clientAssertion';
+import { MIN_RSA_BITS, normalizePem } from '../../../shared/keys';
 import { publicKeyProblem } from '../signature/ed25519';
 import { JWS_ALGORITHMS, isSupportedAlgorithm, keyFitsAlgorithm, type JwsAlgorithmName } from './algorithms';
 

@@ -9,7 +9,8 @@ import { DEFAULT_ALGORITHMS, SUPPORTED_ALGORITHMS, type JwsAlgorithmName } from 
 import { readPastedKeys } from './keys';
 import { checkJwksUrl, type AccessTokenPolicy, type KeySource } from './policy';
 import { AccessTokenVerifier } from './verifier';
-import { splitList } from '../list';
+import { credentialText } from '../../../shared/credentialFields';
+import { splitList } from '../../../shared/list';
 
 export const JWKS_CREDENTIAL = 'techWolfWebhookJwksApi';
 export const PUBLIC_KEY_CREDENTIAL = 'techWolfWebhookTokenKeyApi';
@@ -63,18 +64,13 @@ export const accessTokenPolicyProperties: INodeProperties[] = [
 	},
 ];
 
-function text(data: ICredentialDataDecryptedObject, name: string): string {
-	const value = data[name];
-	return typeof value === 'string' ? value : '';
-}
-
 /** The token policy of either credential. */
 export function accessTokenPolicy(data: ICredentialDataDecryptedObject): AccessTokenPolicy {
 	const algorithms = Array.isArray(data.algorithms) ? (data.algorithms as JwsAlgorithmName[]) : [...DEFAULT_ALGORITHMS];
 	return {
-		issuer: text(data, 'issuer'),
-		audience: text(data, 'audience'),
-		requiredScopes: splitList(text(data, 'requiredScopes'), /\s+/),
+		issuer: credentialText(data, 'issuer'),
+		audience: credentialText(data, 'audience'),
+		requiredScopes: splitList(credentialText(data, 'requiredScopes'), /\s+/),
 		algorithms,
 	};
 }
@@ -82,8 +78,8 @@ export function accessTokenPolicy(data: ICredentialDataDecryptedObject): AccessT
 /** The key source of a credential of `kind`; throws AccessTokenSettingsError or AccessTokenKeyError with what to fix. */
 export function accessTokenKeySource(kind: AccessTokenKeySource, data: ICredentialDataDecryptedObject): KeySource {
 	return kind === 'jwks'
-		? { kind: 'jwks', url: checkJwksUrl(text(data, 'jwksUrl')) }
-		: { kind: 'pasted', keys: readPastedKeys(text(data, 'publicKeys')) };
+		? { kind: 'jwks', url: checkJwksUrl(credentialText(data, 'jwksUrl')) }
+		: { kind: 'pasted', keys: readPastedKeys(credentialText(data, 'publicKeys')) };
 }
 
 export function accessTokenVerifierFor(

@@ -12,6 +12,8 @@
  */
 import { createPrivateKey, randomUUID, sign, type KeyObject } from 'node:crypto';
 
+import { MIN_RSA_BITS, normalizePem } from '../../shared/keys';
+
 /** `client_assertion_type` for a JWT client assertion (RFC 7523 §2.2). */
 export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
@@ -23,9 +25,6 @@ export type ClientAssertionAlgorithm = 'RS256' | 'ES256';
  * most five minutes, and a minute leaves room for a host clock that is slightly off.
  */
 export const ASSERTION_LIFETIME_SECONDS = 60;
-
-/** RSA keys shorter than this are refused: NIST SP 800-131A and Auth0 both require 2048 bits. */
-export const MIN_RSA_BITS = 2048;
 
 export class ClientAssertionError extends Error {}
 
@@ -46,22 +45,6 @@ export interface ClientAssertionInput {
 export interface ClientAssertion {
 	assertion: string;
 	algorithm: ClientAssertionAlgorithm;
-}
-
-/**
- * Accepts a PEM as people paste it into a single-line field: with literal `\n` sequences, with `\r\n`, or with the
- * line breaks replaced by spaces. The base64 body is re-wrapped between its BEGIN and END lines.
- */
-export function normalizePem(text: string): string {
-	const unescaped = text.replace(/\\r\\n|\\n|\\r/g, '\n').trim();
-	const match = /^-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----$/.exec(unescaped);
-	if (!match) return unescaped;
-	const [, label, inner] = match as unknown as [string, string, string];
-	// An encrypted legacy PEM has "Proc-Type:"/"DEK-Info:" headers; keep those lines as they are.
-	if (/^\s*Proc-Type:/m.test(inner)) return unescaped;
-	const body = inner.replace(/\s+/g, '');
-	const lines = body.match(/.{1,64}/g) ?? [];
-	return [`-----BEGIN ${label}-----`, ...lines, `-----END ${label}-----`].join('\n');
 }
 
 /** Reads the private key, refusing anything that is not an unencrypted RSA or P-256 private key, with a reason. */

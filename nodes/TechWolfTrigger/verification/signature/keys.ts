@@ -5,8 +5,11 @@
 import type { KeyObject } from 'node:crypto';
 
 import { importPublicKey, publicKeyProblem, PUBLIC_KEY_BYTES, type PublicKeyProblem } from './ed25519';
-import { splitList } from '../list';
+import { splitList } from '../../../shared/list';
 import { decodeHex } from './hex';
+
+/** The credential that holds the keys (credentials/TechWolfWebhookApi.credentials.ts). */
+export const SIGNING_KEYS_CREDENTIAL = 'techWolfWebhookApi';
 
 /** More keys than TechWolf ever has active at once would only multiply the work a hostile request can cause. */
 const MAX_TRUSTED_KEYS = 8;

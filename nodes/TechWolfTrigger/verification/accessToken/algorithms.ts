@@ -6,7 +6,7 @@
  */
 import { constants, verify, type KeyObject } from 'node:crypto';
 
-import { MIN_RSA_BITS } from '../connection/clientAssertion';
+import { MIN_RSA_BITS } from '../../../shared/keys';
 
 export interface JwsAlgorithm {
 	/** Node's digest name; null for EdDSA, which hashes internally. */

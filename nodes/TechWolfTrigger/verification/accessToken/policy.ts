@@ -1,4 +1,5 @@
 /** What the user configures for access tokens (issuer, audience, scopes, algorithms, where the keys are), checked once. */
+import { parseHttpUrl } from '../../../shared/credentialFields';
 import { SUPPORTED_ALGORITHMS, isSupportedAlgorithm, type JwsAlgorithmName } from './algorithms';
 import type { KeySet } from './keys';
 
@@ -43,18 +44,8 @@ export function checkedPolicy(policy: AccessTokenPolicy): Required<AccessTokenPo
 /** A JWKS URL must be http(s); https is what any authorization server publishes, http is for a local one. */
 export function checkJwksUrl(text: string): string {
 	const trimmed = text.trim();
-	const url = parseUrl(trimmed);
-	if (!url) throw new AccessTokenSettingsError(`JWKS URL "${trimmed}" is not a URL`);
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new AccessTokenSettingsError('JWKS URL must start with https://');
-	}
+	const url = parseHttpUrl(trimmed);
+	if (url === 'not a URL') throw new AccessTokenSettingsError(`JWKS URL "${trimmed}" is not a URL`);
+	if (url === 'not http') throw new AccessTokenSettingsError('JWKS URL must start with https://');
 	return url.toString();
-}
-
-function parseUrl(text: string): URL | undefined {
-	try {
-		return new URL(text);
-	} catch {
-		return undefined;
-	}
 }

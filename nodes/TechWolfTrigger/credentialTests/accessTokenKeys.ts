@@ -1,7 +1,7 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
 
-import { accessTokenVerifierFor } from '../shared/accessToken/credential';
-import { readPastedKeys } from '../shared/accessToken';
+import { accessTokenVerifierFor } from '../verification/accessToken/credential';
+import { readPastedKeys } from '../verification/accessToken';
 
 /**
  * The Test button of "TechWolf Webhook Access Token (Public Key) API": nothing to call, so it reads every pasted key

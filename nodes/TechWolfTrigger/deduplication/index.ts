@@ -10,7 +10,7 @@
  *   every request and saves it after the reply without awaiting it, whole, last write wins. So every write carries
  *   the union of what was loaded and what this process has seen for the trigger (its own claims and every earlier
  *   load): a racing or stale write, or a downstream node that saved static data it loaded earlier, cannot make this
- *   process forget an id, and its next write puts the id back. It is capped at `STORED_MAX_EVENTS` ids (eventRecords.ts).
+ *   process forget an id, and its next write puts the id back. It is capped at `STORED_MAX_EVENTS` ids (eventRecords.ts, the stored format).
  *
  * The window covers TechWolf's three retries with exponential backoff; the caps are derived in bench/README.md
  * ("Deduplication").
@@ -18,20 +18,7 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
 import { ClaimQueue } from './claimQueue';
-import {
-	appendRecord,
-	capRecords,
-	containsRecord,
-	countRecords,
-	dropBefore,
-	emptyBuckets,
-	eventKey,
-	mergeRecords,
-	readBuckets,
-	STATIC_DATA_KEY,
-	type Buckets,
-	type EventKey,
-} from './eventRecords';
+import { EventRecords, STATIC_DATA_KEY, type EventKey } from './eventRecords';
 
 export const DEFAULT_WINDOW_MINUTES = 60;
 /** Ids kept in static data per trigger: what a restart and the other n8n processes find. */
@@ -66,7 +53,7 @@ interface TriggerMemory {
 	 * The union of what it loaded and what it saw recorded; undefined before its first request. An id in flight is not
 	 * in it: only its own delivery's static data carries it, and n8n saves that only once the run is recorded.
 	 */
-	stored: Buckets | undefined;
+	stored: EventRecords | undefined;
 	storedCount: number;
 	lastUsedSeconds: number;
 	windowSeconds: number;
@@ -104,25 +91,23 @@ export class EventMemory {
 		const since = nowSeconds - policy.windowSeconds;
 		this.size -= memory.claims.dropBefore(since);
 
-		const key = eventKey(eventId);
-		const loaded = readBuckets(staticData);
-		const { buckets, changed } = union(memory.stored, loaded, since);
-		const live = dropBefore(buckets[key.bucket], since);
-		let write = changed || live !== buckets[key.bucket];
-		buckets[key.bucket] = live;
-
-		if (write) capRecords(buckets, policy.maxEvents);
+		const key = EventRecords.key(eventId);
+		const { records, changed } = union(memory.stored, EventRecords.load(staticData), since);
+		let write = records.expire(since, key) || changed;
+		// Read before the cap: an id the cap drops on this very request was still seen.
+		const seen = records.has(key);
+		if (write) records.cap(policy.maxEvents);
 
 		const inFlight = memory.inFlight.get(key.id);
 		let claim: Claim = inFlight ? { status: 'in_flight', settled: inFlight } : { status: 'duplicate' };
 		let own: EventKey | undefined;
-		if (!inFlight && !memory.claims.has(key.id) && !containsRecord(live, key.hash)) {
+		if (!inFlight && !memory.claims.has(key.id) && !seen) {
 			claim = this.holdClaim(scope, memory, key, nowSeconds, policy);
 			own = key;
 			write = true;
 		}
-		if (write) staticData[STATIC_DATA_KEY] = savedRecords(memory, [...buckets], own, nowSeconds, policy);
-		this.remember(memory, buckets);
+		if (write) staticData[STATIC_DATA_KEY] = savedRecords(memory, records.copy(), own, nowSeconds, policy);
+		this.remember(memory, records);
 		return claim;
 	}
 
@@ -152,19 +137,19 @@ export class EventMemory {
 				if (!recorded || this.triggers.get(scope) !== memory) return;
 				memory.claims.add(key.id, claimedSeconds);
 				this.size++;
-				const stored = [...(memory.stored ?? emptyBuckets())];
+				const stored = memory.stored?.copy() ?? EventRecords.empty();
 				const since = claimedSeconds - policy.windowSeconds;
-				const own = appendRecord('', key.hash, claimedSeconds);
-				stored[key.bucket] = mergeRecords(dropBefore(stored[key.bucket], since), own);
-				capRecords(stored, policy.maxEvents);
+				stored.expire(since, key);
+				stored.merge(EventRecords.of(key, claimedSeconds), since);
+				stored.cap(policy.maxEvents);
 				this.remember(memory, stored);
 			},
 		};
 	}
 
-	private remember(memory: TriggerMemory, stored: Buckets): void {
+	private remember(memory: TriggerMemory, stored: EventRecords): void {
 		memory.stored = stored;
-		const storedCount = countRecords(stored);
+		const storedCount = stored.count;
 		this.size += storedCount - memory.storedCount;
 		memory.storedCount = storedCount;
 		this.bound(memory);
@@ -212,28 +197,20 @@ export class EventMemory {
 }
 
 /**
- * `loaded` with the unexpired records `known` adds, string by string (only strings that differ are merged);
- * `changed` when that differs from `loaded`.
+ * `loaded` with the unexpired records `known` adds (EventRecords.merge); `changed` when that differs from `loaded`.
+ * Without `loaded` (nothing stored yet, or unreadable), what this process knows is written afresh.
  */
 function union(
-	known: Buckets | undefined,
-	loaded: Buckets | undefined,
+	known: EventRecords | undefined,
+	loaded: EventRecords | undefined,
 	sinceSeconds: number,
-): { buckets: Buckets; changed: boolean } {
+): { records: EventRecords; changed: boolean } {
 	if (!loaded) {
-		return { buckets: known?.map((records) => dropBefore(records, sinceSeconds)) ?? emptyBuckets(), changed: true };
+		const records = known?.copy() ?? EventRecords.empty();
+		records.expire(sinceSeconds);
+		return { records, changed: true };
 	}
-	if (!known) return { buckets: loaded, changed: false };
-	let changed = false;
-	const buckets = loaded.map((records, index) => {
-		if (records === known[index]) return records;
-		const mine = dropBefore(known[index], sinceSeconds);
-		if (mine === '') return records;
-		const merged = mergeRecords(records, mine);
-		if (merged !== records) changed = true;
-		return merged;
-	});
-	return { buckets, changed };
+	return { records: loaded, changed: known ? loaded.merge(known, sinceSeconds) : false };
 }
 
 /**
@@ -245,17 +222,18 @@ function union(
  */
 function savedRecords(
 	memory: TriggerMemory,
-	loaded: Buckets,
+	loaded: EventRecords,
 	own: EventKey | undefined,
 	nowSeconds: number,
 	policy: DeduplicationPolicy,
-): { toJSON(): Buckets } {
+): { toJSON(): string[] } {
 	return {
 		toJSON: () => {
-			const { buckets } = union(memory.stored, [...loaded], nowSeconds - policy.windowSeconds);
-			if (own) buckets[own.bucket] = mergeRecords(buckets[own.bucket], appendRecord('', own.hash, nowSeconds));
-			capRecords(buckets, policy.maxEvents);
-			return buckets;
+			const since = nowSeconds - policy.windowSeconds;
+			const { records } = union(memory.stored, loaded.copy(), since);
+			if (own) records.merge(EventRecords.of(own, nowSeconds), since);
+			records.cap(policy.maxEvents);
+			return records.toJSON();
 		},
 	};
 }
@@ -292,5 +270,5 @@ export function claimEvent(
 
 /** Ids in static data (what a restart finds). */
 export function storedEventCount(staticData: Record<string, unknown>): number {
-	return countRecords(readBuckets(staticData) ?? []);
+	return EventRecords.load(staticData)?.count ?? 0;
 }

@@ -10,6 +10,14 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { credentialText, parseHttpUrl } from '../../shared/credentialFields';
+
+/** The client-credentials credential's name (n8n's no-hardcoded-secrets rule takes it for a secret under an "auth" key). */
+const CLIENT_CREDENTIALS_CREDENTIAL = 'techWolfOAuth2Api';
+
+/** The action node's credentials, by the value of its Authentication parameter. */
+export const API_CREDENTIAL = { oAuth2: CLIENT_CREDENTIALS_CREDENTIAL, accessToken: 'techWolfApi' } as const;
+
 /** TechWolf's published Auth0 endpoints per region (TechWolf docs, "Authentication"). */
 const TECHWOLF_REGIONS = {
 	eu: {
@@ -33,8 +41,7 @@ const HOST_LABEL = /^[a-z0-9][a-z0-9-]{0,30}$/;
 class ConnectionSettingsError extends Error {}
 
 function text(credentials: ICredentialDataDecryptedObject, field: string): string {
-	const value = credentials[field];
-	return typeof value === 'string' ? value.trim() : '';
+	return credentialText(credentials, field).trim();
 }
 
 function region(credentials: ICredentialDataDecryptedObject): RegionChoice {
@@ -43,21 +50,11 @@ function region(credentials: ICredentialDataDecryptedObject): RegionChoice {
 	return 'eu';
 }
 
-function parseUrl(value: string): URL | undefined {
-	try {
-		return new URL(value);
-	} catch {
-		return undefined;
-	}
-}
-
 function httpUrl(value: string, field: string): string {
-	const url = parseUrl(value);
-	if (!url)
+	const url = parseHttpUrl(value);
+	if (url === 'not a URL')
 		throw new ConnectionSettingsError(`${field} "${value}" is not a URL (example: https://acme.eu.techwolf.ai)`);
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new ConnectionSettingsError(`${field} must start with https://`);
-	}
+	if (url === 'not http') throw new ConnectionSettingsError(`${field} must start with https://`);
 	return value.replace(/\/+$/, '');
 }
 

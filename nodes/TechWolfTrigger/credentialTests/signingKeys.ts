@@ -1,6 +1,6 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
 
-import { parseSigningKeys, SigningKeyError } from '../shared/signature';
+import { parseSigningKeys, SigningKeyError } from '../verification/signature';
 
 /** The credential's Test button: there is no TechWolf API to call, so check that every key is a usable Ed25519 key. */
 export async function techWolfSigningKeysTest(
