@@ -3,7 +3,9 @@ import { EventRecords, STATIC_DATA_KEY } from '../../nodes/TechWolfTrigger/dedup
 import { claimRecorded } from '../harness/recordedClaims';
 
 const policy = { windowSeconds: 3600, maxEvents: 100 };
-const T0 = 1_763_900_000;
+const T0 = 1_763_900_040; // the start of a minute: records keep the receive minute
+/** The first second an id received at T0 is forgotten: expiry goes by the minute. */
+const AFTER_WINDOW = 3600 + 60;
 const TRIGGER = 'webhook wf-1 node-1';
 
 /**
@@ -22,10 +24,10 @@ class WorkflowRow {
 	}
 
 	/** One request, loaded and saved at once (no race). */
-	deliver(memory: EventMemory, eventId: string, nowSeconds = T0, scope = TRIGGER): string {
+	deliver(memory: EventMemory, eventId: string, nowSeconds = T0, scope = TRIGGER, rowPolicy = policy): string {
 		const staticData = this.load();
 		const before = JSON.stringify(staticData);
-		const result = claimRecorded(memory, scope, staticData, eventId, nowSeconds, policy);
+		const result = claimRecorded(memory, scope, staticData, eventId, nowSeconds, rowPolicy);
 		if (JSON.stringify(staticData) !== before) this.save(staticData);
 		return result;
 	}
@@ -56,10 +58,11 @@ describe('deduplication: one process', () => {
 		const staticData: Record<string, unknown> = {};
 		claimRecorded(memory, TRIGGER, staticData, 'a', T0, policy);
 		claimRecorded(memory, TRIGGER, staticData, 'b', T0 + 1800, policy);
-		expect(claimRecorded(memory, TRIGGER, staticData, 'a', T0 + 3601, policy)).toBe('first');
+		expect(claimRecorded(memory, TRIGGER, staticData, 'a', T0 + 3599, policy)).toBe('duplicate');
+		expect(claimRecorded(memory, TRIGGER, staticData, 'a', T0 + AFTER_WINDOW, policy)).toBe('first');
 		expect(storedEventCount(staticData)).toBe(2); // b, and a again; the old a is gone
-		expect(claimRecorded(memory, TRIGGER, staticData, 'b', T0 + 3601, policy)).toBe('duplicate');
-		expect(claimRecorded(new EventMemory(), TRIGGER, staticData, 'b', T0 + 5401, policy)).toBe('first');
+		expect(claimRecorded(memory, TRIGGER, staticData, 'b', T0 + AFTER_WINDOW, policy)).toBe('duplicate');
+		expect(claimRecorded(new EventMemory(), TRIGGER, staticData, 'b', T0 + 1800 + AFTER_WINDOW, policy)).toBe('first');
 	});
 
 	test('the same id in another trigger, workflow or mode (test URL) is independent', () => {
@@ -142,32 +145,35 @@ describe('deduplication: static data never forgets what this process saw', () =>
 		const row = new WorkflowRow();
 		row.deliver(memory, 'old', T0);
 		row.saved = '{}';
-		row.deliver(memory, 'new', T0 + 3601);
+		row.deliver(memory, 'new', T0 + AFTER_WINDOW);
 		expect(storedEventCount(row.load())).toBe(1);
 	});
 
 	test('static data never holds more than the cap; exactly the newest ids survive a restart', () => {
 		const memory = new EventMemory();
 		const row = new WorkflowRow();
-		for (let i = 0; i < 250; i++) row.deliver(memory, `id-${i}`, T0 + i);
+		// One id a minute (records keep the minute), over a day's window.
+		const day = { windowSeconds: 86_400, maxEvents: 100 };
+		for (let i = 0; i < 250; i++) row.deliver(memory, `id-${i}`, T0 + i * 60, TRIGGER, day);
 		const stored = row.load()[STATIC_DATA_KEY] as string[];
 		expect(stored.join('').length).toBe(100 * EventRecords.RECORD_CHARS);
 		// The process itself still knows all 250.
-		expect(row.deliver(memory, 'id-0', T0 + 300)).toBe('duplicate');
-		// The 250 times cross base-36 digit boundaries ('9' to 'a', 'z' to '10'), which are compared as text.
+		expect(row.deliver(memory, 'id-0', T0 + 15_000, TRIGGER, day)).toBe('duplicate');
+		// The 250 minutes carry over the last digit four times, and times are compared as text.
 		const restarted = new EventMemory();
-		for (let i = 150; i < 250; i++) expect(row.deliver(restarted, `id-${i}`, T0 + 300)).toBe('duplicate');
-		expect(row.deliver(restarted, 'id-149', T0 + 300)).toBe('first');
+		for (let i = 150; i < 250; i++)
+			expect(row.deliver(restarted, `id-${i}`, T0 + 15_000, TRIGGER, day)).toBe('duplicate');
+		expect(row.deliver(restarted, 'id-149', T0 + 15_000, TRIGGER, day)).toBe('first');
 	});
 
-	test('the default cap keeps 10,000 ids in about 225 KB', () => {
+	test("the default cap keeps 10,000 ids under 128 KB of JSON (V8's JSON.stringify slows down several times above)", () => {
 		const memory = new EventMemory();
 		const staticData: Record<string, unknown> = {};
 		const big = { windowSeconds: 86_400, maxEvents: STORED_MAX_EVENTS };
 		for (let i = 0; i < STORED_MAX_EVENTS + 500; i++)
 			claimRecorded(memory, TRIGGER, staticData, `event-${i}`, T0 + i, big);
 		expect(storedEventCount(staticData)).toBe(STORED_MAX_EVENTS);
-		expect(JSON.stringify(staticData).length).toBeLessThan(225_000);
+		expect(JSON.stringify(staticData).length).toBeLessThan(120 * 1024);
 	});
 });
 
@@ -197,7 +203,7 @@ describe('deduplication: the process memory is bounded', () => {
 		for (let trigger = 0; trigger < 50; trigger++)
 			claimRecorded(memory, `webhook wf-${trigger} n`, {}, 'a', T0, policy);
 		expect(memory.triggerCount).toBe(50);
-		claimRecorded(memory, 'webhook wf-new n', {}, 'a', T0 + 3601, policy);
+		claimRecorded(memory, 'webhook wf-new n', {}, 'a', T0 + AFTER_WINDOW, policy);
 		expect(memory.triggerCount).toBe(1);
 		expect(memory.heldEntries).toBe(2); // its claim and its stored record
 	});
@@ -217,12 +223,17 @@ describe('deduplication: merging two record strings', () => {
 	};
 
 	test('the union keeps each hash once, in time order, so that expiry still trims a prefix', () => {
-		const loaded = records([a, T0], [c, T0 + 20], [e, T0 + 40]);
-		const mine = records([b, T0 + 10], [c, T0 + 20], [d, T0 + 30]);
+		const minute = (n: number) => T0 + n * 60;
+		const loaded = records([a, minute(0)], [c, minute(2)], [e, minute(4)]);
+		const mine = records([b, minute(1)], [c, minute(2)], [d, minute(3)]);
 		loaded.merge(mine, 0);
-		expect(loaded.toJSON()).toEqual(records([a, T0], [b, T0 + 10], [c, T0 + 20], [d, T0 + 30], [e, T0 + 40]).toJSON());
-		loaded.expire(T0 + 25);
-		expect(loaded.toJSON()).toEqual(records([d, T0 + 30], [e, T0 + 40]).toJSON());
+		expect(loaded.toJSON()).toEqual(
+			records([a, minute(0)], [b, minute(1)], [c, minute(2)], [d, minute(3)], [e, minute(4)]).toJSON(),
+		);
+		loaded.expire(minute(2) + 30);
+		expect(loaded.toJSON()).toEqual(records([c, minute(2)], [d, minute(3)], [e, minute(4)]).toJSON());
+		loaded.expire(minute(3));
+		expect(loaded.toJSON()).toEqual(records([d, minute(3)], [e, minute(4)]).toJSON());
 	});
 
 	test('when this process already holds everything loaded, its own string is the union', () => {

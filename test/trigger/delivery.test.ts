@@ -62,8 +62,8 @@ describe('handleDelivery', () => {
 		accepted.settle?.(true);
 		const soon = signedEvent('evt-window', NOW + 120);
 		expect((await handleDelivery(soon, settings, remembered, NOW + 120)).body.status).toBe('duplicate');
-		const later = signedEvent('evt-window', NOW + 3601);
-		expect((await handleDelivery(later, settings, remembered, NOW + 3601)).body.status).toBe('accepted');
+		const later = signedEvent('evt-window', NOW + 3660);
+		expect((await handleDelivery(later, settings, remembered, NOW + 3660)).body.status).toBe('accepted');
 	});
 
 	test('settings refuse unusable options with messages to act on', () => {

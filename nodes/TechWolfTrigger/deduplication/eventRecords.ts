@@ -3,18 +3,25 @@
  * writes back whole on every request that changes it; so the encoding is chosen for that round trip's cost (bench/
  * README.md, "Deduplication").
  *
- * A record is 15 base64url characters of the SHA-256 of the event id (with the bucket character, 96 bits: ids of any
- * length cost the same, and a collision among 10,000 ids has odds near 1e-20) and the receive time as 7 base-36
- * digits. Records sit in 64 strings, one per first character of the hash, so a lookup scans 1/64 of them, and two
+ * A record is 12 characters, so that the newest 10,000 stay under 128 KB of JSON: above that V8's JSON.stringify, which
+ * n8n runs on every save, gets several times slower (bench/README.md, "Deduplication"). It is 8 base64url characters
+ * of the SHA-256 of the event id (with the bucket character, 54 bits: ids of any length cost the same, and a new id
+ * collides with one of 10,000 remembered ones with odds near 5e-13) and the receive minute as 4 digits of a sortable
+ * alphabet. Records sit in 64 strings, one per first character of the hash, so a lookup scans 1/64 of them, and two
  * copies of the memory are merged string by string, touching only the strings that differ. Each string is in time
- * order: expiry trims a prefix, and the cap drops the oldest record across all strings.
+ * order: expiry trims a prefix (to the minute: an id is remembered up to a minute longer than the window), and the
+ * cap drops the oldest record across all strings.
  */
 import { createHash } from 'node:crypto';
 
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const BUCKET_COUNT = BASE64URL.length;
-const HASH_CHARS = 15;
-const TIME_CHARS = 7;
+const HASH_CHARS = 8;
+const TIME_CHARS = 4;
+/** The same 64 characters in ASCII order: fixed-width numbers written with them compare as text. */
+const SORTABLE_DIGITS = '-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz';
+/** Receive minutes count from 2020-01-01; four digits last until 2051. */
+const EPOCH_SECONDS = 1_577_836_800;
 const RECORD_CHARS = HASH_CHARS + TIME_CHARS;
 /** Where in the node's static data the records live. */
 export const STATIC_DATA_KEY = 'seenEvents';
@@ -146,9 +153,18 @@ function recordTime(records: string, index: number): string {
 	return records.slice(start, start + TIME_CHARS);
 }
 
-/** Fixed-width base-36 ('0'-'9' sort before 'a'-'z'): times compare as text. */
+/** The minute `seconds` falls in, as fixed-width sortable digits: times compare as text. */
 function timeText(seconds: number): string {
-	return Math.max(0, Math.floor(seconds)).toString(36).padStart(TIME_CHARS, '0');
+	let minutes = Math.min(
+		Math.max(0, Math.floor((seconds - EPOCH_SECONDS) / 60)),
+		SORTABLE_DIGITS.length ** TIME_CHARS - 1,
+	);
+	let text = '';
+	for (let digit = 0; digit < TIME_CHARS; digit++) {
+		text = SORTABLE_DIGITS[minutes % SORTABLE_DIGITS.length] + text;
+		minutes = Math.floor(minutes / SORTABLE_DIGITS.length);
+	}
+	return text;
 }
 
 /** Drops the records received before `sinceSeconds` (a prefix, as records are in time order) by binary search. */
