@@ -26,10 +26,10 @@ const CHROMIUM_ARGS = [
 	'--disable-sync',
 	'--no-first-run',
 ];
-const VIEWPORT = { width: 1280, height: 800 };
+export const VIEWPORT = { width: 1280, height: 800 };
 /** The editor needs a few seconds after `load`; generous for a 2-core machine that just ran the load test. */
 const UI_TIMEOUT_MS = 30_000;
-const BROWSER_TEST_TIMEOUT_MS = 90_000;
+export const BROWSER_TEST_TIMEOUT_MS = 90_000;
 
 export interface EditorTarget {
 	baseUrl: string;
@@ -72,7 +72,7 @@ const OAUTH2_FIELDS = [
 	{ label: 'Client Secret', parameter: 'clientSecret' },
 ] as const;
 
-function byTestId(id: string): string {
+export function byTestId(id: string): string {
 	return `[data-test-id="${id}"]`;
 }
 
@@ -119,11 +119,11 @@ interface ImageElementView {
 }
 
 /** One browser and one page for all checks, in order: each check continues where the previous one left the editor. */
-class EditorSession {
+export class EditorSession {
 	private browser: Browser | undefined;
 	private currentPage: Page | undefined;
 
-	constructor(private readonly chromiumPath: string) {}
+	constructor(private readonly chromiumPath: string = CHROMIUM_PATH) {}
 
 	async page(): Promise<Page> {
 		if (this.currentPage) return this.currentPage;
@@ -147,13 +147,19 @@ class EditorSession {
 	}
 }
 
-/** Screenshot after the checks passed: the pointer is parked off the UI so no hover state shows. */
-async function saveScreenshot(page: Page, file: string): Promise<void> {
+/**
+ * Screenshot after the checks passed: the pointer is parked off the UI so no hover state shows. `hide`: selectors of
+ * elements left out of the picture (only for what a user of n8n never sees).
+ */
+export async function saveScreenshot(page: Page, file: string, hide: string[] = []): Promise<void> {
 	await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height - 5);
 	// Let hover transitions and the canvas' last layout pass finish.
 	await page.waitForTimeout(400);
 	fs.mkdirSync(path.dirname(file), { recursive: true });
-	await page.screenshot({ path: file });
+	await page.screenshot({
+		path: file,
+		...(hide.length > 0 ? { style: `${hide.join(', ')} { display: none !important; }` } : {}),
+	});
 }
 
 /** How long the "Production Checklist" popover may take to appear after the canvas. */
@@ -200,11 +206,12 @@ export interface EditorChecks {
 	close(): Promise<void>;
 }
 
-export function browserTests(target: EditorTarget, options: { chromiumPath?: string } = {}): EditorChecks {
-	const session = new EditorSession(options.chromiumPath ?? CHROMIUM_PATH);
-
-	/** A check with the shared page; on failure the page is saved to the temp folder to see what went wrong. */
-	const check = (name: string, body: (page: Page) => Promise<void>): TestCase => ({
+/**
+ * A check with the session's page, named `editor: <name>`; on failure the page is saved to the temp folder to see what
+ * went wrong.
+ */
+export function editorCheck(session: EditorSession, name: string, body: (page: Page) => Promise<void>): TestCase {
+	return {
 		name: `editor: ${name}`,
 		timeoutMs: BROWSER_TEST_TIMEOUT_MS,
 		run: async () => {
@@ -226,16 +233,25 @@ export function browserTests(target: EditorTarget, options: { chromiumPath?: str
 				});
 			}
 		},
-	});
+	};
+}
+
+/** Signs in through n8n's login form, as a person does. */
+export async function signIn(page: Page, account: { baseUrl: string; email: string; password: string }): Promise<void> {
+	await page.goto(`${account.baseUrl}/signin`);
+	await page.locator('input[name="emailOrLdapLoginId"]').fill(account.email);
+	await page.locator('input[name="password"]').fill(account.password);
+	await page.locator(byTestId('form-submit-button')).click();
+	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: UI_TIMEOUT_MS });
+}
+
+export function browserTests(target: EditorTarget, options: { chromiumPath?: string } = {}): EditorChecks {
+	const session = new EditorSession(options.chromiumPath ?? CHROMIUM_PATH);
+
+	const check = (name: string, body: (page: Page) => Promise<void>): TestCase => editorCheck(session, name, body);
 
 	const tests: TestCase[] = [
-		check('sign in through the login form', async (page) => {
-			await page.goto(`${target.baseUrl}/signin`);
-			await page.locator('input[name="emailOrLdapLoginId"]').fill(target.email);
-			await page.locator('input[name="password"]').fill(target.password);
-			await page.locator(byTestId('form-submit-button')).click();
-			await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: UI_TIMEOUT_MS });
-		}),
+		check('sign in through the login form', (page) => signIn(page, target)),
 
 		check("the example workflow shows its three nodes, the TechWolf ones with the package's icon", async (page) => {
 			await openExampleWorkflow(page, target);

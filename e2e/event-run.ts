@@ -19,7 +19,7 @@ import { assertOneSuccessfulExecution } from './executions';
 import { nodeOutputItems } from './n8n/rest-client';
 import type { N8nExecution, N8nItem } from './n8n/rest-types';
 import type { SandboxClient } from './sandbox-client';
-import { exampleWebhookUrl, exampleWorkflowId, restOf, type SuiteContext } from './suite-context';
+import { exampleWebhookUrl, exampleWorkflowId, restOf, type ExampleContext } from './suite-context';
 
 /** Node names in examples/techwolf-event-to-profile.json. */
 export const TRIGGER_NODE = 'TechWolf Trigger';
@@ -155,7 +155,7 @@ function assertTriggerItem(
  * (expired tokens) affects only n8n's requests.
  */
 export async function deliverAndCheckRun(
-	context: SuiteContext,
+	context: ExampleContext,
 	entry: CatalogEntry,
 	beforeSending?: () => void,
 ): Promise<N8nExecution> {

@@ -93,6 +93,27 @@ export function webhookIdOf(workflow: N8nWorkflowJson, nodeType = 'n8n-nodes-tec
 	return trigger.webhookId;
 }
 
+/** The example workflow's two credentials in `n8n`: the sandbox sender's public key and OAuth2 to the sandbox. */
+export async function createSandboxCredentials(
+	n8n: N8nInstance,
+	sandbox: Sandbox,
+	signingKey: SigningKeyPair,
+): Promise<Playground['credentialIds']> {
+	const webhookCredential = await n8n.rest.createCredential(
+		SIGNING_KEYS_CREDENTIAL,
+		'TechWolf webhook keys (sandbox)',
+		{
+			publicKeys: signingKey.publicKeyHex,
+		},
+	);
+	const oauth2Credential = await n8n.rest.createCredential(
+		API_CREDENTIAL.oAuth2,
+		'TechWolf sandbox (OAuth2)',
+		oauth2CredentialData(sandbox),
+	);
+	return { webhook: webhookCredential.id, oauth2: oauth2Credential.id };
+}
+
 export function buildPackage(log: LogFn): void {
 	log('building the package (npm run build)');
 	const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, stdio: 'inherit' });
@@ -122,19 +143,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
 		// n8n has its own copy now; the tarball's temporary folder is not needed any more.
 		rmSync(path.dirname(packed.tarball), { recursive: true, force: true });
 		const signingKey = options.signingKey ?? generateSigningKeyPair();
-		const webhookCredential = await n8n.rest.createCredential(
-			SIGNING_KEYS_CREDENTIAL,
-			'TechWolf webhook keys (sandbox)',
-			{
-				publicKeys: signingKey.publicKeyHex,
-			},
-		);
-		const oauth2Credential = await n8n.rest.createCredential(
-			API_CREDENTIAL.oAuth2,
-			'TechWolf sandbox (OAuth2)',
-			oauth2CredentialData(sandbox),
-		);
-		const credentialIds = { webhook: webhookCredential.id, oauth2: oauth2Credential.id };
+		const credentialIds = await createSandboxCredentials(n8n, sandbox, signingKey);
 		const workflowJson = exampleWorkflowWith(credentialIds);
 		if (options.requireAccessToken) {
 			authorizationServer = await startAuthorizationServer({ port: options.authorizationServerPort ?? 0 });

@@ -3,21 +3,29 @@ import type { N8nRestClient } from './n8n/rest-client';
 import type { Playground } from './playground';
 import type { SandboxClient } from './sandbox-client';
 
-export interface SuiteContext {
-	playground: Playground;
+/**
+ * What a test of the published example workflow needs: the n8n it runs in, the key deliveries are signed with, the
+ * workflow, and the sandbox. Any suite that has published the example has it, with or without a whole playground.
+ */
+export interface ExampleContext {
+	playground: Pick<Playground, 'n8n' | 'signingKey' | 'example'>;
 	sandboxClient: SandboxClient;
+}
+
+export interface SuiteContext extends ExampleContext {
+	playground: Playground;
 	/** Progress notes (timings, throughput) that are not test results; stderr, so stdout stays one line per test. */
 	note(line: string): void;
 }
 
-export function restOf(context: SuiteContext): N8nRestClient {
+export function restOf(context: ExampleContext): N8nRestClient {
 	return context.playground.n8n.rest;
 }
 
-export function exampleWorkflowId(context: SuiteContext): string {
+export function exampleWorkflowId(context: ExampleContext): string {
 	return context.playground.example.workflowId;
 }
 
-export function exampleWebhookUrl(context: SuiteContext): string {
+export function exampleWebhookUrl(context: ExampleContext): string {
 	return context.playground.example.webhookUrl;
 }
