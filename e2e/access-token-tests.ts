@@ -9,8 +9,9 @@ import { randomUUID } from 'node:crypto';
 
 import { startAuthorizationServer, type AuthorizationServer } from '../sandbox/authorizationServer';
 import { EndpointTokenClient } from '../sandbox/endpointToken';
-import { assertAcknowledged, newEvent, post, sign, type Delivery } from './deliveries';
+import { assertAcknowledged, assertRejected, newEvent, post, sign, type Delivery } from './deliveries';
 import { assertNewExecutions, assertNoNewExecution } from './executions';
+import { sleep } from './n8n/helpers';
 import { exampleWorkflowWith, webhookIdOf } from './playground';
 import type { TestCase } from './runner';
 import { restOf, type SuiteContext } from './suite-context';
@@ -26,6 +27,22 @@ interface Protected {
 /** The audience the consumer configured at its authorization server for TechWolf's tokens. */
 const AUDIENCE = 'https://n8n.e2e/techwolf';
 
+/** A copy of the example workflow whose trigger requires a token checked with the JWKS credential `credential`. */
+function workflowRequiringToken(context: SuiteContext, name: string, credential: { id: string; name: string }) {
+	const workflow = exampleWorkflowWith(context.playground.credentialIds);
+	workflow.name = name;
+	delete (workflow as { id?: string }).id;
+	const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-techwolf.techWolfTrigger');
+	assert.ok(trigger, 'the example has no TechWolf Trigger');
+	trigger.webhookId = randomUUID();
+	trigger.parameters = { ...(trigger.parameters as object), requireAccessToken: true, accessTokenKeys: 'jwks' };
+	trigger.credentials = {
+		...(trigger.credentials as object),
+		techWolfWebhookJwksApi: { id: credential.id, name: credential.name },
+	};
+	return workflow;
+}
+
 async function protectedWorkflow(context: SuiteContext): Promise<Protected> {
 	const { playground } = context;
 	const rest = restOf(context);
@@ -36,17 +53,11 @@ async function protectedWorkflow(context: SuiteContext): Promise<Protected> {
 		audience: AUDIENCE,
 		requiredScopes: auth.client.scopes.join(' '),
 	});
-	const workflow = exampleWorkflowWith(playground.credentialIds);
-	workflow.name = 'TechWolf: event to skill profile (access token required)';
-	delete (workflow as { id?: string }).id;
-	const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-techwolf.techWolfTrigger');
-	assert.ok(trigger, 'the example has no TechWolf Trigger');
-	trigger.webhookId = randomUUID();
-	trigger.parameters = { ...(trigger.parameters as object), requireAccessToken: true, accessTokenKeys: 'jwks' };
-	trigger.credentials = {
-		...(trigger.credentials as object),
-		techWolfWebhookJwksApi: { id: credential.id, name: credential.name },
-	};
+	const workflow = workflowRequiringToken(
+		context,
+		'TechWolf: event to skill profile (access token required)',
+		credential,
+	);
 	const created = await rest.upsertWorkflow(workflow);
 	await rest.publishWorkflow(created.id);
 	const webhookUrl = playground.n8n.webhookUrl('webhook', webhookIdOf(workflow));
@@ -129,6 +140,77 @@ export function accessTokenTests(context: SuiteContext): { tests: TestCase[]; st
 					await stranger.stop();
 				}
 				await assertNoNewExecution(rest, workflowId, before);
+			},
+		},
+		{
+			name: 'access token: Authorization on two lines (a valid token and another) → 401 malformed_authorization, no execution',
+			timeoutMs: 60_000,
+			run: async () => {
+				const { sender, workflowId, webhookUrl } = await ready();
+				const rest = restOf(context);
+				const before = await rest.countExecutions(workflowId);
+				const valid = await sender.authorization();
+				// n8n's req.headers keeps the first line only, so either order would pass unseen.
+				for (const lines of [
+					[valid, 'Bearer forged'],
+					['Bearer forged', valid],
+				]) {
+					const delivery = signed();
+					const reply = await post(webhookUrl, {
+						body: delivery.body,
+						headers: { ...delivery.headers, authorization: lines },
+					});
+					assertRejected(reply, 401, 'malformed_authorization', 'more than once');
+				}
+				await assertNoNewExecution(rest, workflowId, before);
+			},
+		},
+		{
+			name: "access token: a kid the sender chose reaches n8n's log escaped, never as a line of its own",
+			timeoutMs: 60_000,
+			run: async () => {
+				const { auth, webhookUrl } = await ready();
+				// A line as n8n's text log writes one, after a newline, with a bidi override; within the 64 characters
+				// of the kid the trigger quotes.
+				const forged = `2026-01-01T00:00:00.000Z | error | forged-${randomUUID().slice(0, 8)} \u202e`;
+				const token = auth.signToken(auth.standardClaims(), { header: { kid: `k\n${forged}` } });
+				const send = () => post(webhookUrl, withAuthorization(signed(), `Bearer ${token}`));
+				// An unknown kid: 401, or 503 if the key set was fetched less than a minute ago. A second later the key
+				// set may not be fetched again yet: 503, and n8n's log gets a warning naming the kid.
+				await send();
+				await sleep(1500);
+				const reply = await send();
+				assert.equal(reply.status, 503, reply.text);
+				const logs = context.playground.n8n.logs();
+				const escaped = `k\\n${forged.replace('\u202e', '\\u{202e}')}`;
+				assert.ok(logs.includes(escaped), `n8n's log does not quote the kid escaped (${escaped})`);
+				assert.ok(!logs.includes(forged), "the kid's forged line reached n8n's log as it was sent");
+				assert.ok(!logs.includes('\u202e'), "a bidi override reached n8n's log");
+			},
+		},
+		{
+			name: 'access token: a JWKS URL over plain http to another machine → publishing fails, saying http is only for this machine',
+			timeoutMs: 60_000,
+			run: async () => {
+				const { auth } = await ready();
+				const rest = restOf(context);
+				const credential = await rest.createCredential('techWolfWebhookJwksApi', 'e2e: plain-http JWKS elsewhere', {
+					jwksUrl: 'http://auth.example.com/.well-known/jwks.json',
+					issuer: auth.issuer,
+					audience: AUDIENCE,
+				});
+				const created = await rest.upsertWorkflow(
+					workflowRequiringToken(context, 'e2e: access token from a plain-http JWKS', credential),
+				);
+				try {
+					await assert.rejects(
+						rest.publishWorkflow(created.id),
+						/plain http:\/\/ is accepted only for a JWKS on this machine \(localhost, 127\.0\.0\.0\/8 or \[::1\]\)/,
+					);
+				} finally {
+					await rest.request('DELETE', `/workflows/${encodeURIComponent(created.id)}`).catch(() => undefined);
+					await rest.request('DELETE', `/credentials/${encodeURIComponent(credential.id)}`);
+				}
 			},
 		},
 		{

@@ -10,17 +10,26 @@ import { randomBytes } from 'node:crypto';
 
 import type { SigningKeyPair } from '../sandbox/signer';
 import { signWebhookHeaders } from '../sandbox/signer';
-import { buildEvent, postDelivery, signedDelivery, type BuildEventOptions, type BuiltEvent } from '../sandbox/events';
+import {
+	buildEvent,
+	postDelivery,
+	signedDelivery,
+	type BuildEventOptions,
+	type BuiltEvent,
+	type HeaderLines,
+} from '../sandbox/events';
 import { FIXTURE_IDS } from '../sandbox/data';
 
 export const TENANT = FIXTURE_IDS.tenant;
 
 export interface Delivery {
 	body: Uint8Array;
-	headers: Record<string, string>;
+	/** An array is sent as one line per value: a repeated header. */
+	headers: HeaderLines;
 }
 
 export interface SignedEventDelivery extends Delivery {
+	headers: Record<string, string>;
 	event: BuiltEvent;
 	/** X-Signature-Timestamp as sent. */
 	timestamp: number;
@@ -103,6 +112,13 @@ export function withoutHeader(delivery: Delivery, name: string): Delivery {
 	assert.ok(name in headers, `the delivery has no ${name} header to drop`);
 	delete headers[name];
 	return { body: delivery.body, headers };
+}
+
+/** The delivery with header `name` sent on two lines: its own value, then `second` (by default the same again). */
+export function withHeaderTwice(delivery: Delivery, name: string, second?: string): Delivery {
+	const value = delivery.headers[name];
+	assert.ok(typeof value === 'string', `the delivery has no ${name} header to repeat`);
+	return { body: delivery.body, headers: { ...delivery.headers, [name]: [value, second ?? value] } };
 }
 
 export function isValidUtf8(bytes: Uint8Array): boolean {

@@ -17,6 +17,7 @@ import {
 	sign,
 	signBytes,
 	withOneByteChanged,
+	withHeaderTwice,
 	withoutHeader,
 	type Delivery,
 	type SignedEventDelivery,
@@ -76,6 +77,15 @@ const REJECTIONS: readonly RejectionCase[] = [
 		reason: 'missing_header',
 		messagePart: header,
 		delivery: (context) => withoutHeader(validDelivery(context), header),
+	})),
+	// Node would join two lines of these with ", ": an X-Signature-V1 list that verifies, a malformed timestamp,
+	// tenant or id. The trigger reads the lines as sent and refuses the repeat itself.
+	...SIGNATURE_HEADER_NAMES.map((header): RejectionCase => ({
+		name: `${header} sent on two lines (the same valid value twice)`,
+		status: 401,
+		reason: 'repeated_header',
+		messagePart: `${header} is sent more than once`,
+		delivery: (context) => withHeaderTwice(validDelivery(context), header),
 	})),
 	{
 		name: 'body changed by one byte (still valid JSON)',

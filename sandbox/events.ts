@@ -1,9 +1,11 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * TechWolf's side of webhooks: builds the thin CloudEvents 1.0 TechWolf sends (Event Types page, seed 002), signs a
  * delivery with the one signer (`signer.ts`) and posts it. Event types come from the one catalog
  * (`nodes/shared/events/catalog.ts`); this module only knows how each kind of entity is addressed.
  */
 import { randomUUID, type KeyObject } from 'node:crypto';
+import { request } from 'node:http';
 
 import { findEvent, type CatalogEntry } from '../nodes/shared/events/catalog';
 import type { CloudEventEnvelope } from '../nodes/shared/events/cloudEvent';
@@ -191,21 +193,59 @@ export interface DeliveryReply {
 	body: string;
 }
 
-/** POSTs a signed delivery as TechWolf does (15 s timeout, like TechWolf's). */
+/** Header values to send: a string is one line, an array one line per value (a repeated header). */
+export type HeaderLines = Record<string, string | readonly string[]>;
+
+function oneLineEach(headers: HeaderLines): headers is Record<string, string> {
+	return Object.values(headers).every((value) => typeof value === 'string');
+}
+
+/**
+ * POSTs a signed delivery as TechWolf does (15 s timeout, like TechWolf's). A header given as an array is sent on one
+ * line per value, which fetch() cannot do (it folds them into one line): a sender repeating Authorization or a
+ * signature header shows one value to n8n (Node keeps the first Authorization line and joins the others) and another
+ * to a proxy that reads another line.
+ */
 export async function postDelivery(
 	url: string,
-	delivery: { body: Uint8Array; headers: Record<string, string> },
+	delivery: { body: Uint8Array; headers: HeaderLines },
 	timeoutMs = 15_000,
 ): Promise<DeliveryReply> {
-	const response = await fetch(url, {
-		method: 'POST',
-		headers: delivery.headers,
-		body: delivery.body,
-		signal: AbortSignal.timeout(timeoutMs),
-	});
+	const { body, headers } = delivery;
+	if (!oneLineEach(headers)) return await postWithNodeHttp(url, body, headers, timeoutMs);
+	const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
 	return {
 		status: response.status,
 		contentType: response.headers.get('content-type') ?? '',
 		body: await response.text(),
 	};
+}
+
+async function postWithNodeHttp(
+	url: string,
+	body: Uint8Array,
+	headers: HeaderLines,
+	timeoutMs: number,
+): Promise<DeliveryReply> {
+	return await new Promise<DeliveryReply>((resolve, reject) => {
+		const outgoing = request(url, {
+			method: 'POST',
+			headers: { ...headers, 'content-length': String(body.length) },
+			signal: AbortSignal.timeout(timeoutMs),
+		});
+		outgoing.on('response', (response) => {
+			const chunks: Buffer[] = [];
+			response.on('data', (chunk: Buffer) => chunks.push(chunk));
+			response.on('error', reject);
+			response.on('end', () =>
+				resolve({
+					status: response.statusCode ?? 0,
+					contentType: response.headers['content-type'] ?? '',
+					body: Buffer.concat(chunks).toString('utf8'),
+				}),
+			);
+		});
+		outgoing.on('error', reject);
+		outgoing.end(body);
+	});
 }

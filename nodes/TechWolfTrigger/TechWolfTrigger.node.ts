@@ -9,7 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { rememberedIdsOf } from './deduplication';
-import { handleDelivery, readDelivery } from './delivery';
+import { handleDelivery, readDelivery, type Delivery } from './delivery';
 import { triggerProperties } from './properties';
 import { misconfigured, sendReply } from './replies';
 import { loadSettings, type TriggerSettings } from './settings';
@@ -90,12 +90,13 @@ export class TechWolfTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		let settings: TriggerSettings;
+		let delivery: Delivery;
 		try {
 			settings = await loadSettings(this, { reuseCredentials: true });
+			delivery = await readDelivery(this);
 		} catch (error) {
 			return sendReply(this, misconfigured(this, error as Error));
 		}
-		const delivery = await readDelivery(this);
 		// The deduplication claim inside is synchronous, so it cannot interleave with another delivery's; the only
 		// await in handleDelivery (the access token's key lookup) comes before it.
 		const outcome = await handleDelivery(delivery, settings, rememberedIdsOf(this));

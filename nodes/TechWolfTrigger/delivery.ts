@@ -8,6 +8,7 @@ import { HEALTH_CHECK_TYPE, parseCloudEvent, toEventItem } from '../shared/event
 import type { ReadToken } from './verification/accessToken';
 import type { RequestHeaders } from './verification/signature';
 import { claimEvent, type Claim, type RememberedIds } from './deduplication';
+import { log } from './log';
 import { acknowledged, rejected, type Outcome } from './replies';
 import type { TriggerSettings } from './settings';
 
@@ -19,22 +20,47 @@ export interface Delivery {
 
 /**
  * The request as handleDelivery() reads it. n8n may not have read the raw body yet; a body that cannot be read stays
- * missing, which the verifier rejects.
+ * missing, which the verifier rejects. Throws when the request has no header lines (see headersAsSent()).
  */
 export async function readDelivery(context: IWebhookFunctions): Promise<Delivery> {
 	const request = context.getRequestObject();
+	// Node's IncomingMessage always has rawHeaders. A request object without them (a wrapper n8n does not use today)
+	// would hide a repeated Authorization line, so it fails closed: the caller answers 500 (the receiver's problem;
+	// TechWolf retries) rather than accept a request whose headers a proxy may read differently.
+	const rawHeaders: unknown = request.rawHeaders;
+	if (!Array.isArray(rawHeaders)) {
+		throw new Error('n8n handed over the request without its header lines (rawHeaders); every delivery is refused');
+	}
 	if (!(request.rawBody instanceof Uint8Array) && typeof request.readRawBody === 'function') {
 		try {
 			await request.readRawBody();
 		} catch (error) {
-			context.logger.warn(`TechWolf Trigger could not read the request body: ${(error as Error).message}`);
+			log(context.logger, 'warn', `TechWolf Trigger could not read the request body: ${(error as Error).message}`);
 		}
 	}
 	return {
-		headers: context.getHeaderData() as RequestHeaders,
+		headers: headersAsSent(rawHeaders as string[]),
 		rawBody: request.rawBody instanceof Uint8Array ? request.rawBody : undefined,
 		clientAddress: request.ip,
 	};
+}
+
+/**
+ * The request's headers line by line as sent (Node's `rawHeaders`): lower-case names, a header sent on one line a
+ * string, on several lines an array of all of them, which the verifiers refuse. Node's `req.headers` (what
+ * getHeaderData() returns) cannot show a repeat: it keeps only the first Authorization line and joins repeated X-*
+ * lines with ", ", so a proxy reading the second line would see another token or signature than n8n.
+ */
+export function headersAsSent(rawHeaders: readonly string[]): RequestHeaders {
+	// No prototype: a header named __proto__ is a header like any other.
+	const headers = Object.create(null) as Record<string, string | string[]>;
+	for (let index = 0; index + 1 < rawHeaders.length; index += 2) {
+		const name = (rawHeaders[index] as string).toLowerCase();
+		const value = rawHeaders[index + 1] as string;
+		const earlier = headers[name];
+		headers[name] = earlier === undefined ? value : [...(Array.isArray(earlier) ? earlier : [earlier]), value];
+	}
+	return headers;
 }
 
 /**

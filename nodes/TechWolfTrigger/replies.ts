@@ -6,6 +6,7 @@
 import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import type { TechWolfEventItem } from '../shared/events';
+import { log } from './log';
 
 export type ReplyBody = Record<string, string>;
 
@@ -34,7 +35,7 @@ export function acknowledged(result: string, fields: ReplyBody): Outcome {
  * the configuration is fixed.
  */
 export function misconfigured(context: IWebhookFunctions, error: Error): Outcome {
-	context.logger.error(`TechWolf Trigger is misconfigured: ${error.message}`);
+	log(context.logger, 'error', `TechWolf Trigger is misconfigured: ${error.message}`);
 	return {
 		status: 500,
 		body: { status: 'rejected', reason: 'misconfigured', message: 'The receiving workflow is misconfigured' },
@@ -48,9 +49,9 @@ export function misconfigured(context: IWebhookFunctions, error: Error): Outcome
  * settled when that answer has left, or when the connection closed without it.
  */
 export function sendReply(context: IWebhookFunctions, outcome: Outcome): IWebhookResponseData {
-	if (outcome.warning) context.logger.warn(`TechWolf Trigger: ${outcome.warning}`);
+	if (outcome.warning) log(context.logger, 'warn', `TechWolf Trigger: ${outcome.warning}`);
 	if (outcome.status !== 200 && outcome.status !== 500) {
-		context.logger.debug(`TechWolf Trigger rejected a request (${outcome.status}): ${outcome.body.message}`);
+		log(context.logger, 'debug', `TechWolf Trigger rejected a request (${outcome.status}): ${outcome.body.message}`);
 	}
 	if (!outcome.item) {
 		context.getResponseObject().status(outcome.status).json(outcome.body);

@@ -4,6 +4,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import {
 	AccessTokenKeyError,
 	AccessTokenVerifier,
+	checkJwksUrl,
 	readJwks,
 	readPastedKeys,
 } from '../../nodes/TechWolfTrigger/verification/accessToken';
@@ -163,5 +164,37 @@ describe('access token verifier: settings', () => {
 		expect(
 			() => new AccessTokenVerifier({ ...policy, ...overrides } as never, { kind: 'jwks', url: JWKS_URL }),
 		).toThrow(message);
+	});
+});
+
+describe('access token settings: the JWKS URL', () => {
+	test.each([
+		'https://auth.example.com/.well-known/jwks.json',
+		'http://localhost:8080/jwks',
+		'http://127.0.0.1:9000/jwks',
+		'http://127.1/jwks',
+		'http://0x7f.0.0.1/jwks',
+		'http://[::1]:9000/jwks',
+		'http://[0:0:0:0:0:0:0:1]/jwks',
+	])('accepts %s', (url) => {
+		expect(() => checkJwksUrl(url)).not.toThrow();
+	});
+
+	test.each([
+		['http://auth.example.com/jwks', 'auth.example.com'],
+		['http://10.0.0.7/jwks', '10.0.0.7'],
+		['http://localhost.example.com/jwks', 'localhost.example.com'],
+		['http://127.0.0.1.nip.io/jwks', '127.0.0.1.nip.io'],
+		['http://[::ffff:127.0.0.1]/jwks', '[::ffff:7f00:1]'],
+		['http://[2001:db8::1]/jwks', '[2001:db8::1]'],
+	])('refuses plain http to another machine: %s', (url, host) => {
+		expect(() => checkJwksUrl(url)).toThrow(
+			`JWKS URL must start with https://: plain http:// is accepted only for a JWKS on this machine (localhost, 127.0.0.0/8 or [::1]), not for ${host}`,
+		);
+	});
+
+	test('refuses what is not an http(s) URL', () => {
+		expect(() => checkJwksUrl('auth.example.com/jwks')).toThrow('is not a URL');
+		expect(() => checkJwksUrl('file:///etc/jwks.json')).toThrow('JWKS URL must start with https://');
 	});
 });

@@ -23,6 +23,7 @@ import {
 	type IWebhookData,
 	type IWorkflowExecuteAdditionalData,
 	type IWebhookResponseData,
+	type Logger,
 } from 'n8n-workflow';
 
 export const NODE_TYPE_PREFIX = 'n8n-nodes-techwolf.';
@@ -153,12 +154,16 @@ function additionalData(vault: CredentialVault, extra: Partial<IWorkflowExecuteA
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
-/** Calls a trigger's webhook() with n8n-core's WebhookContext around an HTTP request and response. */
+/**
+ * Calls a trigger's webhook() with n8n-core's WebhookContext around an HTTP request and response; with `logger`, the
+ * node logs there instead of to n8n's logger.
+ */
 export async function runWebhook(
 	setup: NodeSetup,
 	vault: CredentialVault,
 	httpRequest: unknown,
 	httpResponse: unknown,
+	logger?: Logger,
 ): Promise<{ result: IWebhookResponseData; staticData: IDataObject; staticDataChanged: boolean }> {
 	const { workflow, node } = workflowWith(setup);
 	const webhookData = {
@@ -179,6 +184,7 @@ export async function runWebhook(
 		[],
 		null,
 	);
+	if (logger) Object.defineProperty(context, 'logger', { value: logger });
 	if (!setup.nodeType.webhook) throw new Error(`${node.type} has no webhook()`);
 	const result = await setup.nodeType.webhook.call(context);
 	const staticData = workflow.staticData as IDataObject;

@@ -7,13 +7,15 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, Logger } from 'n8n-workflow';
 
 import { runWebhook, type CredentialVault, type NodeSetup } from './n8nCoreContexts';
 
 export interface TriggerServer {
 	url: string;
 	emitted: INodeExecutionData[];
+	/** What the node wrote to n8n's log, one entry per call. */
+	logged: Array<{ level: string; message: string }>;
 	/** Errors webhook() threw (n8n would have answered 500); tests expect none. */
 	errors: Error[];
 	/** The static data as stored after the last request. */
@@ -65,9 +67,19 @@ function expressishResponse(res: ServerResponse) {
 	};
 }
 
+/** A logger that records every call in `lines`. */
+export function recordingLogger(lines: Array<{ level: string; message: string }>): Logger {
+	const recorder = (level: string) => (message: string) => {
+		lines.push({ level, message });
+	};
+	return { error: recorder('error'), warn: recorder('warn'), info: recorder('info'), debug: recorder('debug') };
+}
+
 export async function startTriggerServer(setup: NodeSetup, vault: CredentialVault): Promise<TriggerServer> {
 	const emitted: INodeExecutionData[] = [];
 	const errors: Error[] = [];
+	const logged: TriggerServer['logged'] = [];
+	const logger = recordingLogger(logged);
 	let stored = JSON.stringify(setup.staticData ?? {});
 	let dropRawBody = false;
 	let failRecording = false;
@@ -91,6 +103,7 @@ export async function startTriggerServer(setup: NodeSetup, vault: CredentialVaul
 			vault,
 			request,
 			expressishResponse(res),
+			logger,
 		);
 		// As n8n 2.x: a run the node started is recorded first, then static data is saved, then the deferred answer
 		// (the node's webhookResponse) leaves; a run it could not record gets a 500 and nothing is saved.
@@ -131,6 +144,7 @@ export async function startTriggerServer(setup: NodeSetup, vault: CredentialVaul
 	return {
 		url: `http://127.0.0.1:${port}/webhook/f0b1c2d3-0000-4000-8000-000000000001/webhook`,
 		emitted,
+		logged,
 		errors,
 		storedStaticData: () => JSON.parse(stored) as IDataObject,
 		dropRawBodyOnce: () => {

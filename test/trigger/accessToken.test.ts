@@ -3,7 +3,7 @@
  * signed by the sandbox's signer, with tokens from the sandbox's authorization server, whose JWKS the trigger fetches
  * over real HTTP through n8n's request helper.
  */
-import type { ICredentialsDecrypted, ICredentialTestFunctions } from 'n8n-workflow';
+import type { ICredentialsDecrypted, ICredentialTestFunctions, IHookFunctions } from 'n8n-workflow';
 
 import { TechWolfApi } from '../../credentials/TechWolfApi.credentials';
 import { TechWolfOAuth2Api } from '../../credentials/TechWolfOAuth2Api.credentials';
@@ -18,7 +18,7 @@ import {
 import { techWolfAccessTokenKeysTest } from '../../nodes/TechWolfTrigger/credentialTests/accessTokenKeys';
 import { TechWolfTrigger } from '../../nodes/TechWolfTrigger/TechWolfTrigger.node';
 import { startAuthorizationServer, type AuthorizationServer } from '../../sandbox/authorizationServer';
-import { buildEvent, signedDelivery } from '../../sandbox/events';
+import { buildEvent, postDelivery, signedDelivery } from '../../sandbox/events';
 import { generateSigningKeyPair } from '../../sandbox/signer';
 import { CredentialVault } from '../harness/n8nCoreContexts';
 import { startTriggerServer, type TriggerServer } from '../harness/triggerServer';
@@ -91,6 +91,28 @@ async function deliver(server: TriggerServer, authorization?: string, privateKey
 		headers: { ...delivery.headers, ...(authorization ? { authorization } : {}) },
 	});
 	return { status: response.status, body: (await response.json()) as Record<string, string> };
+}
+
+/** A delivery with the Authorization header on as many lines as given. */
+async function deliverLines(server: TriggerServer, authorization: readonly string[]) {
+	const event = buildEvent('employee.skill_profile.updated', { tenant: 'acme', externalId: 'E1' });
+	const delivery = signedDelivery(event, { privateKeys: [signing.privateKey] });
+	const reply = await postDelivery(server.url, {
+		body: delivery.body,
+		headers: { ...delivery.headers, authorization },
+	});
+	return { status: reply.status, body: JSON.parse(reply.body) as Record<string, string> };
+}
+
+/** What activation (webhookMethods.default.create) reads of n8n's hook context: the node, its parameters and credentials. */
+function hookContext(credentials: CredentialVault): IHookFunctions {
+	const parameters: Record<string, unknown> = { events: ['*'], requireAccessToken: true, accessTokenKeys: 'jwks' };
+	return {
+		getNode: () => ({ credentials: {} }),
+		getNodeParameter: (name: string, fallback: unknown) => parameters[name] ?? fallback,
+		getCredentials: async (type: string) => credentials.get(type),
+		helpers: {},
+	} as unknown as IHookFunctions;
 }
 
 describe('TechWolf Trigger: Require Access Token (JWKS URL)', () => {
@@ -184,6 +206,87 @@ describe('TechWolf Trigger: Require Access Token (JWKS URL)', () => {
 				status: 500,
 				body: { reason: 'misconfigured' },
 			});
+		});
+	});
+});
+
+describe('TechWolf Trigger: what a sender controls in the Authorization header', () => {
+	test('Authorization on two lines → 401, whichever line holds the valid token; the JWKS is not fetched', async () => {
+		await withTrigger('jwks', vault(), async (server) => {
+			const valid = `Bearer ${auth.issueToken()}`;
+			for (const lines of [
+				[valid, 'Bearer forged'],
+				['Bearer forged', valid],
+				[valid, valid],
+				[valid, ''],
+			]) {
+				expect(await deliverLines(server, lines)).toEqual({
+					status: 401,
+					body: {
+						status: 'rejected',
+						reason: 'malformed_authorization',
+						message: 'Authorization is sent more than once: send it on one line',
+					},
+				});
+			}
+			expect(server.emitted).toHaveLength(0);
+			expect(auth.stats().jwksRequests).toBe(0);
+			expect(await deliverLines(server, [valid])).toMatchObject({ status: 200 });
+		});
+	});
+
+	test('a kid the sender chose reaches the log escaped and bounded, never as a line of its own', async () => {
+		const kid = `k\n2026-01-01T00:00:00.000Z | info | forged line \u202e\u0000${'x'.repeat(200)}`;
+		const token = `Bearer ${auth.signToken(auth.standardClaims(), { header: { kid } })}`;
+		const now = Date.now();
+		const clock = jest.spyOn(Date, 'now').mockReturnValue(now);
+		try {
+			await withTrigger('jwks', vault(), async (server) => {
+				// Unknown kid, the key set just fetched: 401, logged at debug.
+				expect(await deliver(server, token)).toMatchObject({ status: 401, body: { reason: 'unknown_signing_key' } });
+				// Again a few seconds later, before the key set may be fetched again: 503, logged as a warning.
+				clock.mockReturnValue(now + 5000);
+				expect(await deliver(server, token)).toMatchObject({ status: 503, body: { reason: 'jwks_unavailable' } });
+				const quoting = server.logged.filter((line) => line.message.includes('forged line'));
+				expect(quoting.map((line) => line.level)).toEqual(['debug', 'warn']);
+				for (const { message } of quoting) {
+					expect(message).toContain('k\\n2026-01-01T00:00:00.000Z | info | forged line \\u{202e}\\x00xxx');
+					expect(message).not.toContain('x'.repeat(64));
+				}
+				for (const { message } of server.logged) {
+					expect(message).not.toMatch(/[\n\r\u202e]/);
+					expect(message).not.toContain('\u0000');
+				}
+			});
+		} finally {
+			clock.mockRestore();
+		}
+	});
+});
+
+describe('TechWolf Trigger: a plain-http JWKS URL', () => {
+	test('is refused at activation unless the JWKS is on this machine, with a message that says so', async () => {
+		const activate = (jwksUrl: string) => {
+			const credentials = vault({ jwksUrl });
+			return new TechWolfTrigger().webhookMethods.default.create.call(hookContext(credentials));
+		};
+		await expect(activate('http://auth.example.com/.well-known/jwks.json')).rejects.toThrow(
+			'TechWolf Trigger cannot start: JWKS URL must start with https://: plain http:// is accepted only for a JWKS on this machine (localhost, 127.0.0.0/8 or [::1]), not for auth.example.com',
+		);
+		await expect(activate('http://10.0.0.7/jwks')).rejects.toThrow(/only for a JWKS on this machine/);
+		await expect(activate(auth.jwksUrl)).resolves.toBe(true);
+		await expect(activate('https://auth.example.com/.well-known/jwks.json')).resolves.toBe(true);
+	});
+
+	test('a delivery to a trigger whose JWKS URL is plain http elsewhere is a 500 misconfiguration, nothing fetched', async () => {
+		await withTrigger('jwks', vault({ jwksUrl: 'http://auth.example.com/jwks' }), async (server) => {
+			expect(await deliver(server, `Bearer ${auth.issueToken()}`)).toMatchObject({
+				status: 500,
+				body: { reason: 'misconfigured' },
+			});
+			expect(server.logged).toEqual([
+				{ level: 'error', message: expect.stringMatching(/only for a JWKS on this machine/) },
+			]);
 		});
 	});
 });

@@ -1,7 +1,9 @@
 /** The decision function on its own: properties over hostile input, and the clock-dependent paths. */
 import * as fc from 'fast-check';
 
-import { handleDelivery } from '../../nodes/TechWolfTrigger/delivery';
+import type { IWebhookFunctions } from 'n8n-workflow';
+
+import { handleDelivery, headersAsSent, readDelivery } from '../../nodes/TechWolfTrigger/delivery';
 import { triggerSettings } from '../../nodes/TechWolfTrigger/settings';
 import { generateSigningKeyPair, signWebhookHeaders } from '../../sandbox/signer';
 
@@ -76,5 +78,32 @@ describe('handleDelivery', () => {
 			'"10.0.0.0/40" is not an IP address or CIDR range',
 		);
 		expect(() => triggerSettings('0'.repeat(64), ['*'], {})).toThrow(/Key 1 .* small-order/);
+	});
+});
+
+describe('the request as read', () => {
+	test('headers are read line by line: lower-case names, a repeated header as all its lines', () => {
+		const headers = headersAsSent([
+			'Authorization',
+			'Bearer first',
+			'X-Tenant',
+			'acme',
+			'authorization',
+			'Bearer second',
+			'__proto__',
+			'x',
+		]);
+		expect(headers.authorization).toEqual(['Bearer first', 'Bearer second']);
+		expect(headers['x-tenant']).toBe('acme');
+		expect(headers.__proto__).toBe('x');
+		expect(Object.keys(headers).sort()).toEqual(['__proto__', 'authorization', 'x-tenant']);
+	});
+
+	test('a request without its header lines (rawHeaders) is refused, not read from the folded headers', async () => {
+		const context = {
+			getRequestObject: () => ({ rawBody: Buffer.from('{}'), ip: '127.0.0.1' }),
+			getHeaderData: () => ({ authorization: 'Bearer first' }),
+		} as unknown as IWebhookFunctions;
+		await expect(readDelivery(context)).rejects.toThrow(/rawHeaders/);
 	});
 });

@@ -30,6 +30,30 @@ describe('TechWolf Trigger: rejections', () => {
 		});
 	});
 
+	// Node would join the lines with ", " (an X-Signature-V1 list that verifies, a malformed tenant); the trigger reads
+	// the lines as sent.
+	test.each(['x-signature-v1', 'x-signature-timestamp', 'x-tenant', 'x-event-id'])(
+		'%s sent on two lines, even with the same value → 401 repeated_header',
+		async (name) => {
+			await withTrigger({}, async (server) => {
+				const signed = delivery(type);
+				const value = signed.headers[name] as string;
+				const reply = await post(server, signed.body, { ...signed.headers, [name]: [value, value] });
+				expect(reply).toEqual({
+					status: 401,
+					body: {
+						status: 'rejected',
+						reason: 'repeated_header',
+						message: `Header ${name} is sent more than once: send it on one line`,
+					},
+				});
+				expect(server.emitted).toHaveLength(0);
+				// The same delivery on one line each is accepted: only the repeat was refused.
+				expect((await post(server, signed.body, signed.headers)).status).toBe(200);
+			});
+		},
+	);
+
 	test('a body changed by one byte, or only in whitespace, or re-encoded → 401', async () => {
 		await withTrigger({}, async (server) => {
 			const signed = delivery(type);

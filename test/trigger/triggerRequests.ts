@@ -4,7 +4,7 @@
  */
 import { TechWolfTrigger } from '../../nodes/TechWolfTrigger/TechWolfTrigger.node';
 import { EVENT_CATALOG, HEALTH_CHECK_TYPE } from '../../nodes/shared/events';
-import { buildEvent, signedDelivery } from '../../sandbox/events';
+import { buildEvent, postDelivery, signedDelivery, type HeaderLines } from '../../sandbox/events';
 import { generateSigningKeyPair, signWebhookHeaders } from '../../sandbox/signer';
 import type { NodeSetup } from '../harness/n8nCoreContexts';
 import { startTriggerServer, type TriggerServer } from '../harness/triggerServer';
@@ -20,13 +20,11 @@ export interface Reply {
 	body: Record<string, string>;
 }
 
-export async function post(
-	server: TriggerServer,
-	body: Uint8Array | string,
-	headers: Record<string, string>,
-): Promise<Reply> {
-	const response = await fetch(server.url, { method: 'POST', body, headers });
-	return { status: response.status, body: (await response.json()) as Record<string, string> };
+/** POSTs over real HTTP; a header given as an array is sent on one line per value. */
+export async function post(server: TriggerServer, body: Uint8Array | string, headers: HeaderLines): Promise<Reply> {
+	const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+	const reply = await postDelivery(server.url, { body: bytes, headers });
+	return { status: reply.status, body: JSON.parse(reply.body) as Record<string, string> };
 }
 
 /** A signed delivery of `type`, by default signed with the current key. */

@@ -41,11 +41,28 @@ export function checkedPolicy(policy: AccessTokenPolicy): Required<AccessTokenPo
 	return { issuer, audience, requiredScopes: policy.requiredScopes ?? [], algorithms: [...policy.algorithms] };
 }
 
-/** A JWKS URL must be http(s); https is what any authorization server publishes, http is for a local one. */
+/**
+ * A JWKS URL must be https: the keys it serves decide which tokens pass, so anyone on the path of a plain-http fetch
+ * could substitute their own. Plain http is accepted only for a JWKS on the same machine (a local authorization
+ * server), where there is no path to be on.
+ */
 export function checkJwksUrl(text: string): string {
 	const trimmed = text.trim();
 	const url = parseHttpUrl(trimmed);
 	if (url === 'not a URL') throw new AccessTokenSettingsError(`JWKS URL "${trimmed}" is not a URL`);
 	if (url === 'not http') throw new AccessTokenSettingsError('JWKS URL must start with https://');
+	if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+		throw new AccessTokenSettingsError(
+			`JWKS URL must start with https://: plain http:// is accepted only for a JWKS on this machine (localhost, 127.0.0.0/8 or [::1]), not for ${url.hostname}`,
+		);
+	}
 	return url.toString();
+}
+
+/**
+ * Whether a URL's host (as the URL parser writes it: lower case, IPv4 in dotted decimal, IPv6 compressed in brackets)
+ * is the loopback interface.
+ */
+function isLoopbackHost(hostname: string): boolean {
+	return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }

@@ -38,7 +38,9 @@ export class AccessTokenVerifier {
 	/** Header, form, algorithm and claims: no cryptography, no network. */
 	read(authorization: string | string[] | undefined, nowSeconds: number): TokenReading {
 		if (Array.isArray(authorization)) {
-			if (authorization.length > 1) return reject('malformed_authorization', 'More than one Authorization header');
+			if (authorization.length > 1) {
+				return reject('malformed_authorization', 'Authorization is sent more than once: send it on one line');
+			}
 			authorization = authorization[0];
 		}
 		if (authorization === undefined || authorization.trim() === '') {

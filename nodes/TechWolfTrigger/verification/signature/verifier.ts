@@ -48,7 +48,7 @@ export type Verification =
 	  }
 	| { ok: false; reason: VerificationFailure; message: string };
 
-/** Header values as Node and n8n hand them over: lower-case names, repeated headers as arrays. */
+/** Header values by lower-case name: a header sent on several lines is an array of them, which verify() refuses. */
 export type RequestHeaders = Record<string, string | string[] | undefined>;
 
 export interface VerifierOptions {
@@ -161,7 +161,8 @@ function readSignatureHeaders(headers: RequestHeaders): SignatureHeaders | Verif
 		const name = SIGNATURE_HEADERS[field];
 		const value = headers[name];
 		if (value === undefined || value === '') return fail('missing_header', `Header ${name} is missing`);
-		if (typeof value !== 'string') return fail('repeated_header', `Header ${name} must be sent once`);
+		if (typeof value !== 'string')
+			return fail('repeated_header', `Header ${name} is sent more than once: send it on one line`);
 		values[field] = value;
 	}
 	return values as SignatureHeaders;
