@@ -33,6 +33,12 @@ export class N8nRestError extends Error {
 	}
 }
 
+/** GET /rest/workflows/:id/publication-status (n8n 2.x). */
+interface PublicationStatus {
+	status: 'in_progress' | 'not_published' | 'published' | 'partial' | 'failed';
+	triggers: Array<{ nodeId: string; status: string; errorMessage: string | null }>;
+}
+
 export interface N8nRestClientOptions {
 	/** Where to load `flatted` from (n8n's node_modules); needed for `getExecution`. */
 	requireFromN8n?: NodeRequire;
@@ -118,6 +124,41 @@ export class N8nRestClient {
 	async publishWorkflow(id: string, versionId?: string): Promise<N8nWorkflow> {
 		const version = versionId ?? (await this.getWorkflow(id)).versionId;
 		return this.request<N8nWorkflow>('POST', `/workflows/${encodeURIComponent(id)}/activate`, { versionId: version });
+	}
+
+	/**
+	 * Publishes and waits until n8n has activated the workflow's triggers or given up: undefined, or why activation
+	 * failed. n8n 2.x answers the publish at once and activates through its publication outbox (GET
+	 * /rest/workflows/:id/publication-status tells the outcome, with each trigger's error); 1.x activates within the
+	 * request and answers a failure with 400.
+	 */
+	async publishAndSettle(id: string, timeoutMs = 30_000): Promise<string | undefined> {
+		try {
+			await this.publishWorkflow(id);
+		} catch (error) {
+			if (error instanceof N8nRestError && error.status === 400) return error.body;
+			throw error;
+		}
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			let publication: PublicationStatus;
+			try {
+				publication = await this.request<PublicationStatus>(
+					'GET',
+					`/workflows/${encodeURIComponent(id)}/publication-status`,
+				);
+			} catch (error) {
+				// 1.x has no publication service: the publish request itself succeeded.
+				if (error instanceof N8nRestError && error.status === 404) return undefined;
+				throw error;
+			}
+			if (publication.status === 'published') return undefined;
+			if (publication.status === 'failed' || publication.status === 'partial') {
+				return publication.triggers.map((trigger) => trigger.errorMessage ?? '').join('; ');
+			}
+			if (Date.now() > deadline) throw new Error(`workflow ${id} still ${publication.status} after ${timeoutMs} ms`);
+			await sleep(250);
+		}
 	}
 
 	/** POST /rest/workflows/:id/deactivate. */
