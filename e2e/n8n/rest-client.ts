@@ -133,30 +133,27 @@ export class N8nRestClient {
 	 * request and answers a failure with 400.
 	 */
 	async publishAndSettle(id: string, timeoutMs = 30_000): Promise<string | undefined> {
-		try {
-			await this.publishWorkflow(id);
-		} catch (error) {
-			if (error instanceof N8nRestError && error.status === 400) return error.body;
-			throw error;
-		}
+		const refusal = await this.publishWorkflow(id).then(
+			() => undefined,
+			(error: unknown) => error,
+		);
+		if (refusal instanceof N8nRestError && refusal.status === 400) return refusal.body;
+		if (refusal !== undefined) throw refusal;
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			let publication: PublicationStatus;
-			try {
-				publication = await this.request<PublicationStatus>(
-					'GET',
-					`/workflows/${encodeURIComponent(id)}/publication-status`,
-				);
-			} catch (error) {
-				// 1.x has no publication service: the publish request itself succeeded.
-				if (error instanceof N8nRestError && error.status === 404) return undefined;
-				throw error;
+			const publication = await this.request<PublicationStatus>(
+				'GET',
+				`/workflows/${encodeURIComponent(id)}/publication-status`,
+			).catch((error: unknown) => error);
+			// 1.x has no publication service (404): the publish request itself succeeded.
+			if (publication instanceof N8nRestError && publication.status === 404) return undefined;
+			if (publication instanceof Error) throw publication;
+			const { status, triggers } = publication as PublicationStatus;
+			if (status === 'published') return undefined;
+			if (status === 'failed' || status === 'partial') {
+				return triggers.map((trigger) => trigger.errorMessage ?? '').join('; ');
 			}
-			if (publication.status === 'published') return undefined;
-			if (publication.status === 'failed' || publication.status === 'partial') {
-				return publication.triggers.map((trigger) => trigger.errorMessage ?? '').join('; ');
-			}
-			if (Date.now() > deadline) throw new Error(`workflow ${id} still ${publication.status} after ${timeoutMs} ms`);
+			if (Date.now() > deadline) throw new Error(`workflow ${id} still ${status} after ${timeoutMs} ms`);
 			await sleep(250);
 		}
 	}
