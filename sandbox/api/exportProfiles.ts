@@ -173,22 +173,24 @@ const exportEmployeeTaskProfiles: Handler = (request, data) => {
 	});
 };
 
-interface SuggestionRecord {
-	suggestion_id: string;
-	job_id: string;
-	skill_id: string;
-	skill: string;
-	domain_name: string;
-	suggestion_type: 'add_job_skill';
-	state: 'suggested';
-	data: Record<string, never>;
+interface Suggestion {
+	record: {
+		suggestion_id: string;
+		job_id: string;
+		skill_id: string;
+		skill: string;
+		domain_name: string;
+		suggestion_type: 'add_job_skill';
+		state: 'suggested';
+		data: Record<string, never>;
+	};
 	/** Job sequence, then the suggestion's place: the export's order. */
 	sortKey: string;
 	jobFamilyId: string | null;
 }
 
 /** Every job's suggested skills as suggestions to add them, in job order. */
-function jobSuggestions(data: SandboxData, vendor: ReturnType<typeof vocabularyOf>): SuggestionRecord[] {
+function jobSuggestions(data: SandboxData, vendor: ReturnType<typeof vocabularyOf>): Suggestion[] {
 	return [...data.jobs.values()]
 		.sort((a, b) => a.sequence - b.sequence)
 		.flatMap((job) =>
@@ -197,14 +199,16 @@ function jobSuggestions(data: SandboxData, vendor: ReturnType<typeof vocabularyO
 				if (!skill) return [];
 				return [
 					{
-						suggestion_id: stableUuid(`suggestion:${job.external_id}:${suggestion.skill_id}`),
-						job_id: job.external_id,
-						skill_id: skill.record.skill_id,
-						skill: localisedName(skill, null),
-						domain_name: domainName(skill, null),
-						suggestion_type: 'add_job_skill' as const,
-						state: 'suggested' as const,
-						data: {},
+						record: {
+							suggestion_id: stableUuid(`suggestion:${job.external_id}:${suggestion.skill_id}`),
+							job_id: job.external_id,
+							skill_id: skill.record.skill_id,
+							skill: localisedName(skill, null),
+							domain_name: domainName(skill, null),
+							suggestion_type: 'add_job_skill' as const,
+							state: 'suggested' as const,
+							data: {},
+						},
 						sortKey: `${jobSortKey(job)}|${String(index).padStart(4, '0')}`,
 						jobFamilyId: job.job_family_id,
 					},
@@ -223,24 +227,24 @@ const exportJobSuggestions: Handler = (request, data) => {
 	const matching = all.filter((suggestion) =>
 		(body.filters ?? []).every((filter) =>
 			filter.filter === 'state_is_in_list'
-				? filter.states.includes(suggestion.state)
+				? filter.states.includes(suggestion.record.state)
 				: suggestion.jobFamilyId !== null && filter.job_family_ids.includes(suggestion.jobFamilyId),
 		),
 	);
 	let cursorKey: string | undefined;
 	if (body.starting_after) {
-		const after = all.find((suggestion) => suggestion.suggestion_id === body.starting_after);
+		const after = all.find((suggestion) => suggestion.record.suggestion_id === body.starting_after);
 		if (!after) throw badRequest(`starting_after "${body.starting_after}" is not a suggestion_id`);
 		cursorKey = after.sortKey;
 	}
 	const page = keysetPage(
 		matching,
 		(suggestion) => suggestion.sortKey,
-		(suggestion) => suggestion.suggestion_id,
+		(suggestion) => suggestion.record.suggestion_id,
 		cursorKey,
 		body.limit ?? DEFAULT_LIMIT,
 	);
-	return ok({ ...page, records: page.records.map(({ sortKey: _key, jobFamilyId: _family, ...record }) => record) });
+	return ok({ ...page, records: page.records.map((suggestion) => suggestion.record) });
 };
 
 const exportJobTaskProfiles: Handler = (request, data) => {
