@@ -2,12 +2,14 @@
 /**
  * The SkillEngine write path inside a real n8n: workflows started by n8n's own Webhook node run the TechWolf node
  * against the sandbox, and the executions are read back through n8n's REST API. Job create → add profile data → get
- * suggested skill profile; employee delete → get (404, continued) → restore → get; and the OAuth2 credential's Test
+ * suggested skill profile; employee delete → get (404, continued) → restore → get; the skills team's resources
+ * (organisational unit, job change, Create Skill, skill cluster, market alignment); and the OAuth2 credential's Test
  * button with Private Key JWT client authentication, RSA and EC.
  */
 import * as assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 
+import { FIXTURE_IDS } from '../sandbox/data';
 import { oauth2CredentialData } from '../sandbox/server';
 import { nodeOutputItems } from './n8n/rest-client';
 import type { N8nExecution, N8nWorkflowJson } from './n8n/rest-types';
@@ -190,6 +192,100 @@ export function writePathTests(context: SuiteContext): TestCase[] {
 				assert.equal(onlyItem(execution, 'Get After Delete').httpCode, '404');
 				assert.deepEqual(onlyItem(execution, 'Restore'), { success: true, externalId: 'E7', restored: true });
 				assert.equal(onlyItem(execution, 'Get After Restore').external_id, 'E7');
+			},
+		},
+		{
+			name: 'Skills team: organisational unit → move an employee there → job description preview → the change → create a skill → skill cluster → market alignment, in one n8n workflow',
+			run: async () => {
+				const body = (field: string) => `={{ $('Webhook').item.json.body.${field} }}`;
+				const workflow = chainWorkflow(
+					'e2e: skills team',
+					'e2e-skills-team',
+					[
+						{
+							name: 'Unit',
+							parameters: {
+								resource: 'organisationalUnit',
+								operation: 'get',
+								organisationalUnitId: { __rl: true, mode: 'id', value: body('unitId') },
+							},
+						},
+						{
+							name: 'Move Employee',
+							parameters: {
+								resource: 'employee',
+								operation: 'update',
+								employeeId: { __rl: true, mode: 'id', value: body('employeeId') },
+								employeeFields: {
+									organisational_unit: { __rl: true, mode: 'id', value: '={{ $json.external_id }}' },
+								},
+							},
+						},
+						{
+							name: 'Preview',
+							parameters: {
+								resource: 'jobChange',
+								operation: 'preview',
+								jobId: { __rl: true, mode: 'id', value: body('jobId') },
+								instructions: 'Use inclusive language',
+							},
+						},
+						{
+							name: 'Change',
+							parameters: { resource: 'jobChange', operation: 'get', changeId: '={{ $json.change_id }}' },
+						},
+						{
+							name: 'Create Skill',
+							parameters: {
+								resource: 'taxonomy',
+								operation: 'createSkill',
+								newSkillId: body('skillId'),
+								skillName: 'Forklift Safety',
+							},
+						},
+						{
+							name: 'Cluster Skills',
+							parameters: {
+								resource: 'skillCluster',
+								operation: 'getSkillProfile',
+								skillClusterId: body('clusterId'),
+							},
+						},
+						{
+							name: 'Market Alignment',
+							parameters: {
+								resource: 'export',
+								operation: 'jobMarketAlignment',
+								returnAll: false,
+								limit: 1,
+								options: { jobFamilyIds: 'JF-DATA' },
+							},
+						},
+					],
+					credentialIds.oauth2,
+				);
+				const skillId = `e2e-skill-${Date.now()}`;
+				const execution = await runOnce(context, workflow, {
+					unitId: 'ou-data',
+					employeeId: 'E5',
+					jobId: 'J2',
+					skillId,
+					clusterId: FIXTURE_IDS.skillCluster,
+				});
+				assert.equal(onlyItem(execution, 'Unit').name, 'Data & Analytics');
+				assert.deepEqual(onlyItem(execution, 'Move Employee'), { success: true, externalId: 'E5', updated: true });
+				assert.deepEqual(sandbox.stats().lastBodies['PATCH /employees/E5'], { organisational_unit: 'ou-data' });
+				const changeId = onlyItem(execution, 'Preview').change_id;
+				assert.match(String(changeId), /^[0-9A-Z]{26}$/);
+				const change = onlyItem(execution, 'Change');
+				assert.equal(change.external_id, changeId);
+				assert.equal(change.change_status, 'suggested');
+				assert.match(String((change.change_data as { job_description: string }).job_description), /SQL/);
+				assert.deepEqual(onlyItem(execution, 'Create Skill'), { success: true, skillId, created: true });
+				const cluster = onlyItem(execution, 'Cluster Skills');
+				assert.ok((cluster.skills as Array<{ skill: string }>).some((skill) => skill.skill === 'Python'));
+				assert.equal(onlyItem(execution, 'Market Alignment').job_id, 'J2');
+				assert.deepEqual(sandbox.stats().contractViolations, [], 'the sandbox saw requests its contract refuses');
 			},
 		},
 		...(['privateKeyJwtRsa', 'privateKeyJwtEc'] as const).map((method): TestCase => ({

@@ -11,6 +11,9 @@ import { createHash } from 'node:crypto';
 
 import type { SKILL_EVENT_TYPES } from './contract/skillEvents';
 import type { TAXONOMY_OPERATION_TYPES } from './contract/taxonomy';
+import { JOB_CHANGES, type JobChangeRecord } from './fixtures/jobChanges';
+import { ORGANISATIONAL_UNITS, type OrganisationalUnitRecord } from './fixtures/organisationalUnits';
+import { VACANCIES, type VacancyRecord } from './fixtures/vacancies';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
 export interface JsonObject {
@@ -220,6 +223,9 @@ export interface SandboxData {
 	skills: Map<VocabularyName, Map<string, TaxonomySkill>>;
 	/** Ordered by timestamp, then external_id. */
 	taxonomyChanges: TaxonomyChange[];
+	organisationalUnits: Map<string, OrganisationalUnitRecord>;
+	vacancies: Map<string, VacancyRecord>;
+	jobChanges: Map<string, JobChangeRecord>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -664,6 +670,14 @@ export const FIXTURE_IDS = {
 	taxonomyChangeOperationType: 'vocab_update_rename_skill',
 	/** The removal of `deletedSkill` (Workday vocabulary: only listed with `external_vendor=workday`). */
 	deletedSkillChange: stableUuid('change:remove:Lotus Notes'),
+	/** The unit of E1 and E2, under ou-technology under the root ou-acme. */
+	/** Programming Languages, a cluster of the taxonomy (Python, JavaScript, ...). */
+	skillCluster: stableUuid('cluster:Programming Languages'),
+	organisationalUnit: 'ou-engineering',
+	rootOrganisationalUnit: 'ou-acme',
+	vacancy: 'V1',
+	/** A stored job description preview for J2 (status suggested). */
+	jobChange: '01JZ54K5YVCXWCT2J3B7EJCSZD',
 } as const;
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -1265,6 +1279,9 @@ export function createSandboxData(options: SandboxDataOptions = {}): SandboxData
 		deletedEmployees: new Map(),
 		skills: buildTaxonomy(),
 		taxonomyChanges: [],
+		organisationalUnits: new Map(ORGANISATIONAL_UNITS.map((unit) => [unit.external_id, { ...unit }])),
+		vacancies: new Map(VACANCIES.map((vacancy) => [vacancy.external_id, structuredClone(vacancy)])),
+		jobChanges: new Map(JOB_CHANGES.map((change) => [change.external_id, structuredClone(change)])),
 	};
 	generateEmployees(data, options.employeeCount ?? FIXTURE_IDS.employeeCount);
 	generateSkillEvents(data);

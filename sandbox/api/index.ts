@@ -10,11 +10,17 @@ import { courseHandlers } from './course';
 import { employeeHandlers } from './employee';
 import { skillEventHandlers } from './skillEvents';
 import { exportHandlers } from './export';
+import { exportProfileHandlers } from './exportProfiles';
 import { jobHandlers } from './job';
+import { jobChangeHandlers } from './jobChange';
 import { jobFamilyHandlers } from './jobFamily';
+import { organisationalUnitHandlers } from './organisationalUnit';
 import { ApiError, badRequest, type ApiResult, type Handler } from './shared';
 import { skillHandlers } from './skill';
+import { skillClusterHandlers } from './skillCluster';
 import { taxonomyHandlers } from './taxonomy';
+import { taxonomySkillHandlers } from './taxonomySkill';
+import { vacancyHandlers } from './vacancy';
 
 export { ApiError } from './shared';
 
@@ -27,6 +33,12 @@ const HANDLERS: Record<string, Handler> = {
 	...skillHandlers,
 	...taxonomyHandlers,
 	...exportHandlers,
+	...organisationalUnitHandlers,
+	...skillClusterHandlers,
+	...taxonomySkillHandlers,
+	...exportProfileHandlers,
+	...jobChangeHandlers,
+	...vacancyHandlers,
 };
 
 /**

@@ -22,7 +22,7 @@ export interface ApiRequest {
 	body: unknown;
 }
 
-export type ApiResult = { status: 200; body: JsonValue | object } | { status: 204 };
+export type ApiResult = { status: 200 | 202; body: JsonValue | object } | { status: 204 };
 
 export type Handler = (request: ApiRequest, data: SandboxData) => ApiResult;
 
@@ -31,6 +31,7 @@ export const notFound = (description: string) => new ApiError(404, description);
 export const conflict = (description: string) => new ApiError(409, description);
 export const noContent = (): ApiResult => ({ status: 204 });
 export const ok = (body: JsonValue | object): ApiResult => ({ status: 200, body });
+export const accepted = (body: JsonValue | object): ApiResult => ({ status: 202, body });
 
 export const DEFAULT_PAGE_SIZE = 100;
 

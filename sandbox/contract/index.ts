@@ -9,11 +9,17 @@ import { tokenEndpoint } from './auth';
 import { courseEndpoints } from './course';
 import { employeeEndpoints } from './employee';
 import { exportEndpoints } from './export';
+import { exportProfileEndpoints } from './exportProfiles';
 import { jobEndpoints } from './job';
+import { jobChangeEndpoints } from './jobChange';
 import { jobFamilyEndpoints } from './jobFamily';
+import { organisationalUnitEndpoints } from './organisationalUnit';
 import type { Endpoint } from './schema';
 import { skillEndpoints } from './skill';
+import { skillClusterEndpoints } from './skillCluster';
 import { taxonomyEndpoints } from './taxonomy';
+import { taxonomySkillEndpoints } from './taxonomySkill';
+import { vacancyEndpoints } from './vacancy';
 
 import { INVALID_REQUEST_NOTE, PAGES } from './common';
 
@@ -47,6 +53,12 @@ export const API_CONTRACT: readonly Endpoint[] = [
 	...skillEndpoints,
 	...taxonomyEndpoints,
 	...exportEndpoints,
+	...organisationalUnitEndpoints,
+	...skillClusterEndpoints,
+	...taxonomySkillEndpoints,
+	...exportProfileEndpoints,
+	...jobChangeEndpoints,
+	...vacancyEndpoints,
 ];
 
 export function endpointById(id: string): Endpoint {

@@ -9,9 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
-/** Packed today: about 133 kB gzipped, 530 kB unpacked (with the job write path, locators and JWT client auth). */
+/** Packed today: about 175 kB gzipped, 700 kB unpacked (with the skills team's operations, issue 18). */
 const MAX_PACKED_BYTES = 200_000;
-const MAX_UNPACKED_BYTES = 700_000;
+const MAX_UNPACKED_BYTES = 850_000;
 
 interface PackResult {
 	size: number;

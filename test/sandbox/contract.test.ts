@@ -139,6 +139,70 @@ const SAMPLES: Record<string, Sample> = {
 			output_skills_sorting: 'alphabetical',
 		},
 	},
+	'organisationalUnit.getAll': {
+		path: `/organisational_units?limit=5&offset=0&parent_id=${FIXTURE_IDS.rootOrganisationalUnit}`,
+	},
+	'organisationalUnit.get': { path: `/organisational_units/${FIXTURE_IDS.organisationalUnit}` },
+	'skillCluster.get': { path: `/skill_clusters/${FIXTURE_IDS.skillCluster}?include=custom_properties` },
+	'skillCluster.getSkillProfile': {
+		path: `/skill_clusters/${FIXTURE_IDS.skillCluster}/skill_profile?response_format=list&vocab_language=fr`,
+	},
+	'taxonomy.createSkill': {
+		path: '/taxonomy/skills?external_vendor=sap_attribute_library',
+		json: {
+			skill_id: 'a3903505-eb84-42dc-a79f-5e7b1fe897b7',
+			skill_name: 'SQL',
+			skill_description: 'SQL is a standard database query language.',
+			properties: { sap_status: { value: 'active' } },
+		},
+	},
+	'export.employeeSkillClusters': {
+		path: '/export/employees/skill_clusters',
+		json: {
+			limit: 10,
+			filters: [{ filter: 'is_active', is_active: true }],
+			include: ['sources', 'current_skills', 'related_skills', 'rejected_skills'],
+		},
+	},
+	'export.employeeTaskProfiles': {
+		path: '/export/employees/task_profiles?response_format=list',
+		json: { limit: 10, include: ['ai_impact', 'source_events'], filters: [{ filter: 'is_active', is_active: true }] },
+	},
+	'export.jobSuggestions': {
+		path: '/job_architecture/export/suggestions?category=skills',
+		json: { limit: 10, response_format: 'list', filters: [{ filter: 'state_is_in_list', states: ['suggested'] }] },
+	},
+	'export.jobTaskProfiles': {
+		path: '/job_architecture/export/jobs/task_profiles?response_format=list',
+		json: { limit: 10, starting_after: FIXTURE_IDS.job, include: ['ai_impact', 'source_data'] },
+	},
+	'export.jobMarketSkillProfiles': {
+		path: '/job_architecture/export/jobs/market_skill_profiles?response_format=list',
+		json: {
+			limit: 10,
+			filters: [{ filter: 'last_updated', value: '2030-01-01', operator: 'lt' }],
+			output_skills_sorting: 'alphabetical',
+		},
+	},
+	'export.jobMarketAlignment': {
+		path: '/job_architecture/export/jobs/market_alignment?response_format=simple',
+		json: { limit: 10, filters: [{ filter: 'last_updated', value: '2030-01-01', operator: 'lt' }] },
+	},
+	'jobChange.preview': {
+		path: '/job_architecture/changes/preview',
+		json: {
+			change_type: 'add_job_description',
+			context: {
+				instructions: 'Please use inclusive language and highlight remote work opportunities',
+				reference_job_ids: [FIXTURE_IDS.job],
+				sections_to_include: ['Summary', 'Responsibilities'],
+				use_internal_job_data: true,
+			},
+			job_id: FIXTURE_IDS.job,
+		},
+	},
+	'jobChange.get': { path: `/job_architecture/changes/${FIXTURE_IDS.jobChange}?include=context` },
+	'vacancy.get': { path: `/vacancies/${FIXTURE_IDS.vacancy}?include=custom_properties` },
 	'export.employeeSkillProfiles': {
 		path: '/export/employees/skill_profiles?response_format=list',
 		json: {

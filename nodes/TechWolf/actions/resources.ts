@@ -10,10 +10,14 @@ import { employee } from './employee';
 import { event } from './event';
 import { exportResource } from './export';
 import { job } from './job';
+import { jobChange } from './jobChange';
 import { jobFamily } from './jobFamily';
 import { resourceProperties, type Resource } from './operation';
+import { organisationalUnit } from './organisationalUnit';
 import { skill } from './skill';
+import { skillCluster } from './skillCluster';
 import { taxonomy } from './taxonomy';
+import { vacancy } from './vacancy';
 
 export const resources: Readonly<Record<string, Resource>> = {
 	event,
@@ -24,6 +28,10 @@ export const resources: Readonly<Record<string, Resource>> = {
 	skill,
 	taxonomy,
 	export: exportResource,
+	organisationalUnit,
+	skillCluster,
+	jobChange,
+	vacancy,
 };
 
 const resourceSelector: INodeProperties = {

@@ -56,3 +56,14 @@ export const simplifyFields: INodeProperties[] = [
 		displayOptions: { show: { '@version': [1] } },
 	},
 ];
+
+/** TechWolf's `include=custom_properties` on a Get, as a switch; `entity` names what the properties are stored on. */
+export function customPropertiesField(entity: string): INodeProperties {
+	return {
+		displayName: 'Include Custom Properties',
+		name: 'includeCustomProperties',
+		type: 'boolean',
+		default: false,
+		description: `Whether to include the custom properties stored on the ${entity}`,
+	};
+}

@@ -1,5 +1,5 @@
 /**
- * Resource locators for the ids users pick most, employees and jobs: From List (methods/listSearch.ts pages through
+ * Resource locators for the ids users pick most, employees, jobs and organisational units: From List (methods/listSearch.ts pages through
  * TechWolf's lists) or By ID: an id or an expression (a trigger's `{{ $json.externalId }}`), checked with TechWolf's
  * id rule in the editor and again at run time (helpers/ids.ts readLocatedId). A plain string saved by an older
  * workflow is read as the id.
@@ -8,7 +8,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { TECHWOLF_ID } from '../helpers/ids';
 
-export type LocatedEntity = 'employee' | 'job';
+export type LocatedEntity = 'employee' | 'job' | 'organisationalUnit';
 
 const ENTITY: Record<LocatedEntity, { label: string; searchMethod: string; pick: string; placeholder: string }> = {
 	employee: {
@@ -23,9 +23,15 @@ const ENTITY: Record<LocatedEntity, { label: string; searchMethod: string; pick:
 		pick: 'Select a job...',
 		placeholder: 'e.g. job-frontend-developer',
 	},
+	organisationalUnit: {
+		label: 'Organisational Unit',
+		searchMethod: 'searchOrganisationalUnits',
+		pick: 'Select an organisational unit...',
+		placeholder: 'e.g. ou-engineering',
+	},
 };
 
-/** A resource locator field for an existing employee or job: From List, or By ID. */
+/** A resource locator field for an existing employee, job or organisational unit: From List, or By ID. */
 export function locatorField(entity: LocatedEntity, name: string, description: string): INodeProperties {
 	const { label, searchMethod, pick, placeholder } = ENTITY[entity];
 	return {

@@ -1,8 +1,8 @@
 /**
- * The lists behind the resource locators' From List (descriptions/locators.ts): employees from `GET /employees`
- * (offset pages), jobs from the job skill profile export (keyset pages), since TechWolf's reference shows no job list.
- * Neither endpoint takes a search text, so each page is filtered here; the pagination token is the next offset or
- * TechWolf's `next_starting_after`.
+ * The lists behind the resource locators' From List (descriptions/locators.ts): employees from `GET /employees` and
+ * organisational units from `GET /organisational_units` (offset pages), jobs from the job skill profile export (keyset
+ * pages), since TechWolf's reference shows no job list. None of them takes a search text, so each page is filtered
+ * here; the pagination token is the next offset or TechWolf's `next_starting_after`.
  */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
@@ -15,35 +15,62 @@ function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 	return texts.some((text) => typeof text === 'string' && text.toLowerCase().includes(needle));
 }
 
-/** TechWolf's largest page for GET /employees (1–200). */
-const EMPLOYEE_PAGE = 200;
+/** TechWolf's largest page for GET /employees and GET /organisational_units (1–200). */
+const OFFSET_PAGE = 200;
 /** The job skill profile export's largest page (1–100). */
 const JOB_PAGE = 100;
 
-/** One page of GET /employees per call; the pagination token is the next offset. */
+/**
+ * One page of an offset-paginated list (`{count, results}`) per call, each entry with the id as value and `name` as its
+ * label, filtered by the `searched` texts; the pagination token is the next offset.
+ */
+async function searchOffsetList(
+	context: ILoadOptionsFunctions,
+	path: string,
+	filter: string | undefined,
+	paginationToken: string | undefined,
+	describe: (entry: IDataObject) => { name: string; searched: unknown[] },
+): Promise<INodeListSearchResult> {
+	const offset = Number(paginationToken ?? 0) || 0;
+	const page = (await techWolfApiRequest.call(context, {
+		method: 'GET',
+		path,
+		qs: { limit: OFFSET_PAGE, offset },
+		itemIndex: 0,
+	})) as { count?: number; results?: IDataObject[] } | undefined;
+	const entries = page?.results ?? [];
+	const results: INodeListSearchItems[] = entries.flatMap((entry) => {
+		const { name, searched } = describe(entry);
+		return matches(filter, String(entry.external_id), ...searched) ? [{ name, value: String(entry.external_id) }] : [];
+	});
+	const next = offset + entries.length;
+	const more = entries.length === OFFSET_PAGE && (page?.count === undefined || next < page.count);
+	return { results, paginationToken: more ? String(next) : undefined };
+}
+
+/** Employees from GET /employees, named "E12 (Data Analyst)". */
 async function searchEmployees(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const offset = Number(paginationToken ?? 0) || 0;
-	const page = (await techWolfApiRequest.call(this, {
-		method: 'GET',
-		path: '/employees',
-		qs: { limit: EMPLOYEE_PAGE, offset },
-		itemIndex: 0,
-	})) as { count?: number; results?: IDataObject[] } | undefined;
-	const employees = page?.results ?? [];
-	const results: INodeListSearchItems[] = employees
-		.filter((employee) => matches(filter, employee.external_id, employee.assigned_position))
-		.map((employee) => {
-			const id = String(employee.external_id);
-			const position = typeof employee.assigned_position === 'string' ? employee.assigned_position : '';
-			return { name: position ? `${id} (${position})` : id, value: id };
-		});
-	const next = offset + employees.length;
-	const more = employees.length === EMPLOYEE_PAGE && (page?.count === undefined || next < page.count);
-	return { results, paginationToken: more ? String(next) : undefined };
+	return await searchOffsetList(this, '/employees', filter, paginationToken, (employee) => {
+		const id = String(employee.external_id);
+		const position = typeof employee.assigned_position === 'string' ? employee.assigned_position : '';
+		return { name: position ? `${id} (${position})` : id, searched: [employee.assigned_position] };
+	});
+}
+
+/** Organisational units from GET /organisational_units, named "Engineering (ou-engineering)". */
+async function searchOrganisationalUnits(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchOffsetList(this, '/organisational_units', filter, paginationToken, (unit) => {
+		const id = String(unit.external_id);
+		return { name: typeof unit.name === 'string' ? `${unit.name} (${id})` : id, searched: [unit.name] };
+	});
 }
 
 /** One page of the job skill profile export per call; the pagination token is TechWolf's `next_starting_after`. */
@@ -66,4 +93,4 @@ async function searchJobs(
 }
 
 /** The node's `methods.listSearch`. */
-export const listSearch = { searchEmployees, searchJobs };
+export const listSearch = { searchEmployees, searchJobs, searchOrganisationalUnits };

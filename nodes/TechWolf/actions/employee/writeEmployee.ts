@@ -5,7 +5,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { splitList } from '../../../shared/list';
+import { locatorField } from '../../descriptions/locators';
 import { inputLanguageField } from '../../descriptions/options';
+import { readLocatedId } from '../../helpers/ids';
 import { readChoice, readJsonObject } from '../../helpers/parameters';
 import { techWolfApiRequest } from '../../transport';
 
@@ -40,7 +42,11 @@ export const employeeFields: INodeProperties[] = [
 				placeholder: 'e.g. en, nl',
 				description: 'Comma-separated languages the employee speaks',
 			},
-			{ displayName: 'Organisational Unit', name: 'organisational_unit', type: 'string', default: '' },
+			{
+				...locatorField('organisationalUnit', 'organisational_unit', 'The organisational unit the employee belongs to'),
+				displayName: 'Organisational Unit',
+				required: false,
+			},
 		],
 	},
 	{
@@ -57,6 +63,15 @@ export function readEmployeeBody(context: IExecuteFunctions, itemIndex: number):
 	const fields = { ...(context.getNodeParameter('employeeFields', itemIndex, {}) as IDataObject) };
 	if (typeof fields.languages === 'string') {
 		fields.languages = splitList(fields.languages, /,/);
+	}
+	if (fields.organisational_unit !== undefined) {
+		// A resource locator (or a plain id saved by an older workflow): its id, checked.
+		fields.organisational_unit = readLocatedId(
+			context,
+			'employeeFields.organisational_unit',
+			itemIndex,
+			'Organisational Unit',
+		);
 	}
 	return { ...readJsonObject(context, 'employeeJson', itemIndex, 'More Fields (JSON)'), ...fields };
 }

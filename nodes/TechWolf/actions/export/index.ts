@@ -1,9 +1,24 @@
 import type { Resource } from '../operation';
+import { employeeSkillClusters } from './employeeSkillClusters.operation';
 import { employeeSkillProfiles } from './employeeSkillProfiles.operation';
+import { employeeTaskProfiles } from './employeeTaskProfiles.operation';
+import { jobMarketAlignment } from './jobMarketAlignment.operation';
+import { jobMarketSkillProfiles } from './jobMarketSkillProfiles.operation';
 import { jobSkillProfiles } from './jobSkillProfiles.operation';
+import { jobSuggestions } from './jobSuggestions.operation';
+import { jobTaskProfiles } from './jobTaskProfiles.operation';
 
 export const exportResource: Resource = {
 	label: 'Export',
 	defaultOperation: 'employeeSkillProfiles',
-	operations: { employeeSkillProfiles, jobSkillProfiles },
+	operations: {
+		employeeSkillProfiles,
+		employeeSkillClusters,
+		employeeTaskProfiles,
+		jobSkillProfiles,
+		jobSuggestions,
+		jobTaskProfiles,
+		jobMarketSkillProfiles,
+		jobMarketAlignment,
+	},
 };

@@ -1,8 +1,9 @@
 import type { Resource } from '../operation';
+import { createSkill } from './createSkill.operation';
 import { exportChanges } from './exportChanges.operation';
 
 export const taxonomy: Resource = {
 	label: 'Taxonomy',
 	defaultOperation: 'exportChanges',
-	operations: { exportChanges },
+	operations: { createSkill, exportChanges },
 };

@@ -1,0 +1,42 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { collection, returnAllFields } from '../../descriptions/fields';
+import { includeOption } from '../../descriptions/options';
+import { readTake } from '../../helpers/paging';
+import { readCollection } from '../../helpers/parameters';
+import { techWolfKeysetPaginated } from '../../transport';
+import type { Operation } from '../operation';
+import { activeEmployeesOption, employeeFilters, EXPORT_PAGE_SIZE, exportBody } from './filters';
+
+export const employeeSkillClusters: Operation = {
+	label: 'Employee Skill Clusters',
+	action: 'Export skill clusters and levels of all employees',
+	description:
+		'Export, for every employee, the skill clusters they have with a proficiency level and validation state (optionally the skills behind each cluster), page by page',
+	fields: [
+		...returnAllFields,
+		collection('options', [
+			activeEmployeesOption,
+			includeOption([
+				['Current Skills', 'current_skills'],
+				['Related Skills', 'related_skills'],
+				['Rejected Skills', 'rejected_skills'],
+				['Sources', 'sources'],
+			]),
+		]),
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const options = readCollection(this, 'options', itemIndex);
+		return await techWolfKeysetPaginated.call(
+			this,
+			{
+				method: 'POST',
+				path: '/export/employees/skill_clusters',
+				body: exportBody(employeeFilters(options), options.include),
+				pageSize: EXPORT_PAGE_SIZE,
+				itemIndex,
+			},
+			readTake(this, itemIndex),
+		);
+	},
+};

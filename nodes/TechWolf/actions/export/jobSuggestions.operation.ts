@@ -1,0 +1,52 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { collection, returnAllFields } from '../../descriptions/fields';
+import { externalVendorOption } from '../../descriptions/options';
+import { readTake } from '../../helpers/paging';
+import { readCollection, toQuery } from '../../helpers/parameters';
+import { splitList } from '../../../shared/list';
+import { techWolfKeysetPaginated } from '../../transport';
+import type { Operation } from '../operation';
+import { EXPORT_PAGE_SIZE, exportBody, jobFamilyFilters, jobFamilyIdsOption } from './filters';
+
+export const jobSuggestions: Operation = {
+	label: 'Job Suggestions',
+	action: 'Export suggested skill changes for all jobs',
+	description:
+		"Export TechWolf's suggestions for the job architecture, one item per suggestion: the job, the skill, the kind of change (add a skill, set a proficiency) and its state",
+	fields: [
+		...returnAllFields,
+		collection('options', [
+			externalVendorOption,
+			jobFamilyIdsOption,
+			{
+				displayName: 'States',
+				name: 'states',
+				type: 'string',
+				default: 'suggested',
+				placeholder: 'e.g. suggested',
+				description: 'Only suggestions in these states (comma-separated)',
+			},
+		]),
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const options = readCollection(this, 'options', itemIndex);
+		const states = splitList(String(options.states ?? ''), /[\s,]+/);
+		const filters = [
+			...(states.length > 0 ? [{ filter: 'state_is_in_list', states }] : []),
+			...jobFamilyFilters(this, options, itemIndex),
+		];
+		return await techWolfKeysetPaginated.call(
+			this,
+			{
+				method: 'POST',
+				path: '/job_architecture/export/suggestions',
+				qs: toQuery(options, { externalVendor: 'external_vendor' }),
+				body: exportBody(filters, undefined),
+				pageSize: EXPORT_PAGE_SIZE,
+				itemIndex,
+			},
+			readTake(this, itemIndex),
+		);
+	},
+};

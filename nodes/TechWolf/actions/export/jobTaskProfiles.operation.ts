@@ -1,0 +1,45 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { collection, returnAllFields } from '../../descriptions/fields';
+import { externalVendorOption, includeOption } from '../../descriptions/options';
+import { readTake } from '../../helpers/paging';
+import { readCollection, toQuery } from '../../helpers/parameters';
+import { techWolfKeysetPaginated } from '../../transport';
+import type { Operation } from '../operation';
+import { EXPORT_PAGE_SIZE, exportBody, jobFamilyFilters, jobFamilyIdsOption } from './filters';
+
+export const jobTaskProfiles: Operation = {
+	label: 'Job Task Profiles',
+	action: 'Export tasks and AI impact of all jobs',
+	description:
+		'Export, for every job, the tasks it involves (optionally with weekly hours, linked skills and the AI impact on each task), page by page; TechWolf marks this export experimental',
+	fields: [
+		...returnAllFields,
+		collection('options', [
+			externalVendorOption,
+			includeOption([
+				['AI Impact', 'ai_impact'],
+				['Linked Skills', 'linked_skills'],
+				['Rejected Tasks', 'rejected_tasks'],
+				['Source Data', 'source_data'],
+				['Weekly Hours', 'weekly_hours'],
+			]),
+			jobFamilyIdsOption,
+		]),
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const options = readCollection(this, 'options', itemIndex);
+		return await techWolfKeysetPaginated.call(
+			this,
+			{
+				method: 'POST',
+				path: '/job_architecture/export/jobs/task_profiles',
+				qs: toQuery(options, { externalVendor: 'external_vendor' }),
+				body: exportBody(jobFamilyFilters(this, options, itemIndex), options.include),
+				pageSize: EXPORT_PAGE_SIZE,
+				itemIndex,
+			},
+			readTake(this, itemIndex),
+		);
+	},
+};

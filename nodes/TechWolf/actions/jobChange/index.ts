@@ -1,0 +1,10 @@
+import type { Resource } from '../operation';
+import { get } from './get.operation';
+import { preview } from './preview.operation';
+
+export const jobChange: Resource = {
+	label: 'Job Change',
+	description: 'Job descriptions TechWolf writes for your jobs',
+	defaultOperation: 'preview',
+	operations: { get, preview },
+};

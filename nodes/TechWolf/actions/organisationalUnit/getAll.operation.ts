@@ -1,0 +1,49 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { collection, returnAllFields } from '../../descriptions/fields';
+import { checkId } from '../../helpers/ids';
+import { readTake } from '../../helpers/paging';
+import { readCollection } from '../../helpers/parameters';
+import { techWolfOffsetPaginated } from '../../transport';
+import type { Operation } from '../operation';
+
+export const getAll: Operation = {
+	label: 'Get Many',
+	action: 'List organisational units with employee counts',
+	description:
+		'List organisational units, each with its name, parent unit, whether it is active, and the number of employees in it and its subunits',
+	fields: [
+		...returnAllFields,
+		collection('filters', [
+			{
+				displayName: 'Parent Unit ID',
+				name: 'parentId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. ou-technology',
+				description: 'Only the direct subunits of this unit',
+			},
+			{
+				displayName: 'Root Units Only',
+				name: 'rootsOnly',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to list only the units without a parent',
+			},
+		]),
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const filters = readCollection(this, 'filters', itemIndex);
+		const qs: IDataObject = {};
+		// TechWolf's parent_id="null" selects the root units.
+		if (filters.rootsOnly === true) qs.parent_id = 'null';
+		if (typeof filters.parentId === 'string' && filters.parentId.trim() !== '') {
+			qs.parent_id = checkId(this, filters.parentId, itemIndex, 'Parent Unit ID');
+		}
+		return await techWolfOffsetPaginated.call(
+			this,
+			{ method: 'GET', path: '/organisational_units', qs, itemIndex },
+			readTake(this, itemIndex),
+		);
+	},
+};

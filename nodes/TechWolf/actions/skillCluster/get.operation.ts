@@ -1,0 +1,30 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { customPropertiesField, idField } from '../../descriptions/fields';
+import { readId } from '../../helpers/ids';
+import { techWolfApiRequest } from '../../transport';
+import type { Operation } from '../operation';
+
+export const get: Operation = {
+	label: 'Get',
+	action: "Get a skill cluster's name, type and description",
+	description:
+		'Get one skill cluster (a group of related skills) by external ID: its name, description, type and last update',
+	fields: [
+		{
+			...idField('skillClusterId', 'Skill Cluster ID', 'The external ID of the skill cluster'),
+			placeholder: 'e.g. a3903505-eb84-42dc-a79f-5e7b1fe897b7',
+		},
+		customPropertiesField('skill cluster'),
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const clusterId = readId(this, 'skillClusterId', itemIndex, 'Skill Cluster ID');
+		const include = this.getNodeParameter('includeCustomProperties', itemIndex, false) as boolean;
+		return (await techWolfApiRequest.call(this, {
+			method: 'GET',
+			path: `/skill_clusters/${clusterId}`,
+			qs: include ? { include: 'custom_properties' } : {},
+			itemIndex,
+		})) as IDataObject;
+	},
+};

@@ -1,0 +1,27 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { customPropertiesField, idField } from '../../descriptions/fields';
+import { readId } from '../../helpers/ids';
+import { techWolfApiRequest } from '../../transport';
+import type { Operation } from '../operation';
+
+export const get: Operation = {
+	label: 'Get',
+	action: "Get a vacancy's title, description and languages",
+	description:
+		'Get one vacancy by external ID: job title, job description, required languages with levels, company, location and whether it is open',
+	fields: [
+		{ ...idField('vacancyId', 'Vacancy ID', 'The external ID of the vacancy'), placeholder: 'e.g. V1' },
+		customPropertiesField('vacancy'),
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const vacancyId = readId(this, 'vacancyId', itemIndex, 'Vacancy ID');
+		const include = this.getNodeParameter('includeCustomProperties', itemIndex, false) as boolean;
+		return (await techWolfApiRequest.call(this, {
+			method: 'GET',
+			path: `/vacancies/${vacancyId}`,
+			qs: include ? { include: 'custom_properties' } : {},
+			itemIndex,
+		})) as IDataObject;
+	},
+};
