@@ -4,6 +4,9 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	testPathIgnorePatterns: ['/test/deno/'],
+	// Tests assert behaviour, never speed (that is `npm run bench`): a test that makes hundreds of HTTP calls to the
+	// sandbox must not fail because the machine is busy (the 5 s default did, at a load average of 15).
+	testTimeout: 30_000,
 	transform: {
 		// Type checking is `npm run typecheck`; here ts-jest only transpiles (isolatedModules), which is fast.
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }],
