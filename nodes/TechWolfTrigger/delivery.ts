@@ -118,7 +118,7 @@ export async function handleDelivery(
 
 	let settle: Outcome['settle'];
 	if (settings.deduplication.windowSeconds > 0) {
-		const claim = await claimAfterInFlight(remembered, event.id, nowSeconds, settings.deduplication);
+		const claim = await claimAfterInFlight(remembered, event.id, nowSeconds, settings);
 		if (claim.status === 'duplicate') return acknowledged('duplicate', ids);
 		if (claim.status === 'in_flight') {
 			return rejected(
@@ -149,11 +149,11 @@ async function claimAfterInFlight(
 	remembered: RememberedIds,
 	eventId: string,
 	nowSeconds: number,
-	policy: TriggerSettings['deduplication'],
+	settings: TriggerSettings,
 ): Promise<Claim> {
-	const deadline = Date.now() + IN_FLIGHT_WAIT_MS;
+	const deadline = Date.now() + settings.inFlightWaitMs;
 	for (;;) {
-		const claim = claimEvent(remembered, eventId, nowSeconds, policy);
+		const claim = claimEvent(remembered, eventId, nowSeconds, settings.deduplication);
 		if (claim.status !== 'in_flight') return claim;
 		const waitMs = deadline - Date.now();
 		if (waitMs <= 0 || (await settledWithin(claim.settled, waitMs)) === undefined) return claim;

@@ -19,6 +19,7 @@ import {
 	type WebhookVerifier,
 } from './verification/signature';
 import { DEFAULT_WINDOW_MINUTES, STORED_MAX_EVENTS, type DeduplicationPolicy } from './deduplication';
+import { IN_FLIGHT_WAIT_MS } from './delivery';
 import { ALL_EVENTS } from './properties';
 import { SourceAllowlist, type SourcePreset } from './sourceIp';
 
@@ -43,6 +44,8 @@ export interface TriggerSettings {
 	allowlist: SourceAllowlist;
 	/** `windowSeconds` 0 turns deduplication off. */
 	deduplication: DeduplicationPolicy;
+	/** How long a copy waits for an earlier delivery of its event in flight here (`IN_FLIGHT_WAIT_MS`). */
+	inFlightWaitMs: number;
 	/** Set when Require Access Token is on: the verifier, and how it fetches a JWKS (n8n's request helper). */
 	accessToken?: { verifier: AccessTokenVerifier; fetchJwks: JwksFetcher };
 }
@@ -74,6 +77,7 @@ export function triggerSettings(
 		expectedTenant: options.expectedTenant?.trim() || undefined,
 		allowlist: new SourceAllowlist(options.allowedSources ?? [], options.customAllowedRanges ?? ''),
 		deduplication: { windowSeconds: Math.round(windowMinutes * 60), maxEvents: STORED_MAX_EVENTS },
+		inFlightWaitMs: IN_FLIGHT_WAIT_MS,
 		...(accessToken ? { accessToken } : {}),
 	};
 }
