@@ -1,8 +1,5 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /** The access-token verifier: algorithms and signatures, and the Authorization header. */
 import { createHmac, createPublicKey, sign } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 import {
 	AccessTokenSettingsError,
@@ -12,6 +9,7 @@ import {
 	type JwsAlgorithmName,
 } from '../../nodes/TechWolfTrigger/verification/accessToken';
 import { generateSigningKey } from '../../sandbox/jws';
+import { readVector } from '../vectors/read';
 import {
 	JWKS_URL,
 	NOW,
@@ -104,7 +102,7 @@ describe('access token verifier: algorithms and signatures', () => {
 		);
 	});
 
-	const vectors = JSON.parse(readFileSync(join(__dirname, '..', 'vectors', 'jws_known_answers.json'), 'utf8')) as {
+	const vectors = JSON.parse(readVector('jws_known_answers.json')) as {
 		cases: Array<{ source: string; alg: JwsAlgorithmName; jwk: object; jws: string }>;
 	};
 	test.each(vectors.cases.map((c) => [c.source, c] as const))(

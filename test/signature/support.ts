@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
- * What the signature test cases share: a case is a name and a function, so that one list runs under Jest on Node
- * (the *.test.ts files here) and under Deno 2 (test/deno/signature.test.ts); each runner says how it reads vectors.
+ * What the signature test cases share: a case is a name and a function, registered with Jest by the *.test.ts files
+ * here (which test/deno/suites.test.ts also runs under Deno 2).
  */
 import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
