@@ -1,7 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- dev tooling, never shipped (README: Lint) */
 /**
- * TechWolf's token endpoint as the sandbox plays it (contract: `contract/auth.ts`): Auth0's client-credentials grant
- * with a JSON body carrying `tenant` and `audience`, and the Bearer check every API request passes first.
+ * TechWolf's token endpoint as the sandbox plays it (the Authentication page, in the contract's securitySchemes):
+ * Auth0's client-credentials grant with a JSON body carrying `tenant` and `audience`, and the Bearer check every API
+ * request passes first.
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';

@@ -3,14 +3,12 @@
  * employees with skill profiles, jobs, courses and ~30 taxonomy changes. Everything is derived from fixed seeds, so
  * ids and records are identical in every process (a test, `npm start` and `send-event` agree on `FIXTURE_IDS`).
  *
- * Record shapes follow TechWolf's examples as `contract/` records them. Where TechWolf does not document a shape
- * (working and education history entries, course profiles, the content of `vocab_update_add_skill`), the shape here is
- * a plausible guess and is marked as such.
+ * Record shapes follow TechWolf's examples as the contract (`contract/techwolf.openapi.yaml`) records them. Where
+ * TechWolf does not document a shape (course profiles, the content of `vocab_update_add_skill`), the shape here is a
+ * plausible guess and is marked as such.
  */
 import { createHash } from 'node:crypto';
 
-import type { SKILL_EVENT_TYPES } from './contract/skillEvents';
-import type { TAXONOMY_OPERATION_TYPES } from './contract/taxonomy';
 import { JOB_CHANGES, type JobChangeRecord } from './fixtures/jobChanges';
 import { ORGANISATIONAL_UNITS, type OrganisationalUnitRecord } from './fixtures/organisationalUnits';
 import { VACANCIES, type VacancyRecord } from './fixtures/vacancies';
@@ -23,8 +21,10 @@ export interface JsonObject {
 export type ValidationState = 'validated' | 'suggested' | 'rejected';
 export type VocabularyName = 'techwolf' | 'workday' | 'sap_attribute_library';
 
-export type SkillEventType = (typeof SKILL_EVENT_TYPES)[number];
-export type TaxonomyOperationType = (typeof TAXONOMY_OPERATION_TYPES)[number];
+/** A Skill Event type (the contract's SkillEventCreate.event_type enum). */
+export type SkillEventType = string;
+/** A taxonomy change's operation type (the contract lists the documented ones; the list may be longer). */
+export type TaxonomyOperationType = string;
 
 /** One record of `POST /export/skills`, which is also what `GET /taxonomy/skills/{skill_id}` returns. */
 export interface SkillRecord {
@@ -59,24 +59,31 @@ export interface GeoLocation extends JsonObject {
 	lng: number;
 }
 
-/** Guessed shape: TechWolf documents that `working_history` exists, not its fields. */
+/** The Create Employee page's working_history entry; the current job has no end_date. */
 export interface WorkingHistoryEntry extends JsonObject {
-	external_id: string;
 	job_title: string;
 	company: string;
-	description: string;
+	job_description: string;
 	start_date: string;
-	end_date: string | null;
 }
 
-/** Guessed shape, like WorkingHistoryEntry. */
+/** The Create Employee page's education_history entry. */
 export interface EducationHistoryEntry extends JsonObject {
-	external_id: string;
-	degree: string;
-	field_of_study: string;
-	institution: string;
+	degree_name: string;
+	school: string;
 	start_date: string;
-	end_date: string | null;
+	end_date: string;
+}
+
+/** An ISO 639-1 code with a proficiency level, 1 (elementary) to 5 (native). */
+export interface LanguageProficiency extends JsonObject {
+	language: string;
+	level: number;
+}
+
+export interface CustomProperty extends JsonObject {
+	property_name: string;
+	property_value: string;
 }
 
 /** `GET /employees/{external_id}`; the list endpoint returns a subset (see EMPLOYEE_LIST_FIELDS). */
@@ -89,13 +96,13 @@ export interface EmployeeRecord {
 	organisational_unit: string | null;
 	working_history: JsonObject[];
 	education_history: JsonObject[];
-	languages: JsonValue[];
-	desired_functions: JsonValue[];
+	languages: LanguageProficiency[];
+	desired_functions: { title: string; importance: number }[];
 	non_desired_functions: JsonValue[];
 	last_updated: string;
 	location: GeoLocation | null;
 	/** Only returned with `include=custom_properties`. */
-	custom_properties: JsonObject;
+	custom_properties: CustomProperty[];
 }
 
 export const EMPLOYEE_LIST_FIELDS = [
@@ -127,7 +134,8 @@ export interface StoredEmployeeSkill {
 
 export interface StoredEmployeeProfile {
 	num_skill_events: number;
-	seniority: 'junior' | 'medior' | 'senior';
+	/** A number on the export page; its scale is not shown (the sandbox: years of experience). */
+	seniority: number;
 	skills: StoredEmployeeSkill[];
 	/** External ids of the Skill Events received, to answer 409 for a repeated one. */
 	skillEventIds: Set<string>;
@@ -838,7 +846,7 @@ function firstEmployeeProfile(): StoredEmployeeProfile {
 	const feedback = { external_id: 'E1-FB-1', event_type: 'feedback', source: 'skill_assistant' };
 	return {
 		num_skill_events: 5,
-		seniority: 'medior',
+		seniority: 6,
 		skillEventIds: new Set(['E1-WH-1', 'E1-ED-1', 'E1-CV-1', 'E1-PRJ-1', 'E1-FB-1']),
 		skills: [
 			employeeSkill('Python', 'validated', ['education_history', 'working_history'], [diploma, workdayJob], 2, 3),
@@ -869,7 +877,7 @@ function generatedProfile(random: () => number, externalId: string, unit: UnitSe
 	});
 	return {
 		num_skill_events: eventCount,
-		seniority: pick(random, ['junior', 'medior', 'medior', 'senior']),
+		seniority: pick(random, [2, 5, 6, 12]),
 		skills,
 		skillEventIds: new Set(events.map((event) => event.external_id)),
 	};
@@ -887,7 +895,7 @@ function generateEmployees(data: SandboxData, employeeCount: number): void {
 		const isEmptyProfile = externalId === FIXTURE_IDS.employeeWithEmptyProfile;
 		const active = externalId === FIXTURE_IDS.inactiveEmployee ? false : index <= 2 ? true : random() > 0.12;
 		const profile = isEmptyProfile
-			? { num_skill_events: 0, seniority: 'junior' as const, skills: [], skillEventIds: new Set<string>() }
+			? { num_skill_events: 0, seniority: 0, skills: [], skillEventIds: new Set<string>() }
 			: index === 1
 				? firstEmployeeProfile()
 				: generatedProfile(random, externalId, unit);
@@ -903,18 +911,15 @@ function generateEmployees(data: SandboxData, employeeCount: number): void {
 				? []
 				: [
 						{
-							external_id: `${externalId}-WH-1`,
 							job_title: position.title,
 							company: 'Acme',
-							description: `${position.title} in ${unit.id.replace('ou-', '')}, working with ${unit.skills.slice(0, 3).join(', ')}.`,
+							job_description: `${position.title} in ${unit.id.replace('ou-', '')}, working with ${unit.skills.slice(0, 3).join(', ')}.`,
 							start_date: `${startYear + 3}-0${1 + (index % 9)}-01`,
-							end_date: null,
 						},
 						{
-							external_id: `${externalId}-WH-0`,
 							job_title: `Junior ${position.title}`,
 							company: previousEmployer,
-							description: `First role after graduating; ${unit.skills[unit.skills.length - 1] ?? ''} and teamwork.`,
+							job_description: `First role after graduating; ${unit.skills[unit.skills.length - 1] ?? ''} and teamwork.`,
 							start_date: `${startYear}-09-01`,
 							end_date: `${startYear + 3}-0${1 + (index % 9)}-01`,
 						},
@@ -923,27 +928,29 @@ function generateEmployees(data: SandboxData, employeeCount: number): void {
 				? []
 				: [
 						{
-							external_id: `${externalId}-ED-1`,
-							degree: "Master's degree",
-							field_of_study: unit.educationField,
-							institution: pick(random, INSTITUTIONS),
+							degree_name: `Master's degree in ${unit.educationField}`,
+							school: pick(random, INSTITUTIONS),
 							start_date: `${startYear - 5}-09-15`,
 							end_date: `${startYear - 1}-06-30`,
 						},
 					],
-			languages: index % 3 === 0 ? ['nl', 'en', 'fr'] : ['nl', 'en'],
-			desired_functions: index % 4 === 0 ? [pick(random, unit.positions).title] : [],
+			languages: [
+				{ language: 'nl', level: 5 },
+				{ language: 'en', level: 4 },
+				...(index % 3 === 0 ? [{ language: 'fr', level: 2 }] : []),
+			],
+			desired_functions: index % 4 === 0 ? [{ title: pick(random, unit.positions).title, importance: 1 }] : [],
 			non_desired_functions: [],
 			last_updated: isoSeconds(new Date(FIXTURE_EPOCH + minutesSinceEpoch * MINUTE)),
 			location: {
 				lat: Math.round((office.lat + (random() - 0.5) * 0.05) * 10000) / 10000,
 				lng: Math.round((office.lng + (random() - 0.5) * 0.05) * 10000) / 10000,
 			},
-			custom_properties: {
-				cost_center: `CC-${1000 + (index % 40)}`,
-				hire_date: `${startYear + 3}-0${1 + (index % 9)}-01`,
-				manager_id: index <= 10 ? null : `E${1 + (index % 10)}`,
-			},
+			custom_properties: [
+				{ property_name: 'cost_center', property_value: `CC-${1000 + (index % 40)}` },
+				{ property_name: 'hire_date', property_value: `${startYear + 3}-0${1 + (index % 9)}-01` },
+				...(index <= 10 ? [] : [{ property_name: 'manager_id', property_value: `E${1 + (index % 10)}` }]),
+			],
 		});
 		data.employeeProfiles.set(externalId, profile);
 	}

@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- dev tooling, never shipped (README: Lint) */
 /**
  * A local TechWolf: an HTTP server on 127.0.0.1 that answers like the SkillEngine API (routes in `api/`, checked
- * against `contract/`, data in `data.ts`) and like TechWolf's Auth0 token endpoint (`auth.ts`). Jest integration
+ * against the OpenAPI contract in `contract/`, data in `data.ts`) and like TechWolf's Auth0 token endpoint (`auth.ts`). Jest integration
  * tests, `npm start`/e2e and the benchmarks point the TechWolf credential at it.
  *
  * Test controls: `injectFault()` (a 429 with Retry-After, a 503, ...), `stats()`, `expireTokens()`, `reset()`; the
@@ -9,7 +9,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
-import { ApiError, handleRoute, matchRoute, type ContractViolation, type RouteMatch } from './api';
+import { ApiError, handleRoute, matchRoute, scopeOf, type ContractViolation } from './api';
+import type { OperationMatch } from './contract';
 import { TokenAuthority, type SandboxCredentials, type TokenStats } from './auth';
 import { sandboxClientKeys } from './clientKeys';
 import { createSandboxData, type SandboxData } from './data';
@@ -189,7 +190,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	function handleApiRequest(request: IncomingMessage, url: URL, raw: Buffer): HandlerResult {
 		const method = request.method ?? 'GET';
 		try {
-			let match: RouteMatch | ApiError;
+			let match: OperationMatch | ApiError;
 			try {
 				match = matchRoute(method, url.pathname);
 			} catch (error) {
@@ -199,7 +200,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			// Authenticate first, as TechWolf's gateway does; only then judge the path, the ids and the body.
 			authority.authenticate(
 				request,
-				match instanceof ApiError || match.kind !== 'found' ? 'read' : match.route.endpoint.scope,
+				match instanceof ApiError || match.kind !== 'found' ? 'read' : scopeOf(match.operation),
 			);
 			if (match instanceof ApiError) throw match;
 			if (match.kind === 'notFound') throw new ApiError(404, `No route ${method} ${url.pathname}`);

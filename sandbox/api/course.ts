@@ -1,4 +1,4 @@
-/** Course routes (contract: `contract/course.ts`, where the whole endpoint is marked UNKNOWN). */
+/** Course routes (operations of `contract/techwolf.openapi.yaml`). */
 import { localisedName, notFound, ok, vendorCounterpart, type Handler } from './shared';
 
 /** The shape (external_id + skills) is a guess: TechWolf's course pages are not in the copies. */
@@ -17,4 +17,4 @@ const getCourseSkillProfile: Handler = ({ params, query }, data) => {
 	});
 };
 
-export const courseHandlers: Record<string, Handler> = { 'course.getSkillProfile': getCourseSkillProfile };
+export const courseHandlers: Record<string, Handler> = { getCourseSkillProfile };

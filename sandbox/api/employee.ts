@@ -1,4 +1,4 @@
-/** Employee routes (contract: `contract/employee.ts`): CRUD, the skill profile, feedback and suggestions. */
+/** Employee routes (operations of `contract/techwolf.openapi.yaml`): CRUD, the skill profile, feedback and suggestions. */
 import { randomUUID } from 'node:crypto';
 
 import {
@@ -9,7 +9,6 @@ import {
 	type SandboxData,
 	type StoredEmployeeProfile,
 	type StoredEmployeeSkill,
-	type VocabularyName,
 } from '../data';
 import { employeeProfile, employeeSkillView, findEmployee, recordSkillEvent } from './employeeRecords';
 import { addEvidence, extractSkillIds } from './extraction';
@@ -30,6 +29,7 @@ import {
 	vocabularyOf,
 	type FeedbackSkill,
 	type Handler,
+	feedbackOf,
 } from './shared';
 
 function byLastUpdatedThenId(a: EmployeeRecord, b: EmployeeRecord): number {
@@ -49,15 +49,20 @@ const listEmployees: Handler = ({ query }, data) => {
 	const results = matching.slice(offset, offset + limit).map((employee) => {
 		const summary: Record<string, JsonValue> = {};
 		for (const field of EMPLOYEE_LIST_FIELDS) summary[field] = employee[field];
-		return summary;
+		return withoutUnset(summary);
 	});
 	return ok({ count: matching.length, results });
 };
 
 const getEmployee: Handler = ({ params, query }, data) => {
 	const { custom_properties: customProperties, ...employee } = findEmployee(data, params.external_id ?? '');
-	return ok(query.has('include') ? { ...employee, custom_properties: customProperties } : employee);
+	return ok(withoutUnset(query.has('include') ? { ...employee, custom_properties: customProperties } : employee));
 };
+
+/** The pages type the employee's fields as strings and objects, never null: a field not set is left out. */
+function withoutUnset<T extends object>(record: T): Partial<T> {
+	return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null)) as Partial<T>;
+}
 
 /** The writable fields of an employee, as the contract let them through. */
 type EmployeeChanges = Partial<Omit<EmployeeRecord, 'external_id' | 'low_data_availability' | 'last_updated'>>;
@@ -139,12 +144,12 @@ const createEmployee: Handler = (request, data) => {
 		non_desired_functions: [],
 		last_updated: isoSeconds(new Date()),
 		location: null,
-		custom_properties: {},
+		custom_properties: [],
 		...changes,
 	});
 	data.employeeProfiles.set(externalId, {
 		num_skill_events: 0,
-		seniority: 'junior',
+		seniority: 0,
 		skills: [],
 		skillEventIds: new Set(),
 	});
@@ -224,23 +229,25 @@ function clusterDecisions(data: SandboxData, profile: StoredEmployeeProfile, clu
 }
 
 const patchEmployeeSkillProfile: Handler = (request, data) => {
-	const format = request.query.get('feedback_format') ?? 'skills';
 	const externalId = request.params.external_id ?? '';
 	const profile = employeeProfile(data, externalId);
-	const body = bodyOf<{ source?: string; skills?: SkillFeedback[]; skill_clusters?: ClusterFeedback[] }>(request);
-	const lookIn: VocabularyName = format === 'external_vendor_skills' ? vocabularyOf(request.query) : 'techwolf';
+	const feedback = feedbackOf<SkillFeedback & ClusterFeedback>(request, {
+		skills: 'SkillsFeedback',
+		skill_clusters: 'SkillClustersFeedback',
+		external_vendor_skills: 'ExternalVendorSkillsFeedback',
+	});
 	// Resolve every entry before changing anything, so that a 400 leaves the profile as it was.
 	const decisions: Decision[] =
-		format === 'skill_clusters'
-			? clusterDecisions(data, profile, body.skill_clusters ?? [])
-			: (body.skills ?? []).map((item, index) => ({
-					skillId: resolveFeedbackSkill(data, item, lookIn, `skills[${index}]`),
-					state: item.has_skill ? 'validated' : 'rejected',
+		feedback.format === 'skill_clusters'
+			? clusterDecisions(data, profile, feedback.entries)
+			: feedback.entries.map((item, index) => ({
+					skillId: resolveFeedbackSkill(data, item, feedback.lookIn, `skills[${index}]`),
+					state: item.has_skill === false ? 'rejected' : 'validated',
 				}));
 	const event = {
 		external_id: `feedback-${randomUUID()}`,
 		event_type: 'skill_profile_feedback',
-		source: body.source ?? 'api',
+		source: feedback.source ?? 'api',
 	};
 	for (const { skillId, state, selfRatedLevel } of decisions) {
 		addEvidence(profile, [skillId], event);
@@ -338,12 +345,12 @@ const getSkillSuggestions: Handler = (request, data) => {
 };
 
 export const employeeHandlers: Record<string, Handler> = {
-	'employee.getAll': listEmployees,
-	'employee.get': getEmployee,
-	'employee.create': createEmployee,
-	'employee.update': updateEmployee,
-	'employee.getSkillProfile': getEmployeeSkillProfile,
-	'employee.updateSkillProfile': patchEmployeeSkillProfile,
-	'employee.delete': deleteEmployee,
-	'employee.getSkillSuggestions': getSkillSuggestions,
+	listEmployees,
+	getEmployee,
+	createEmployee,
+	updateEmployee,
+	getEmployeeSkillProfile,
+	giveEmployeeSkillProfileFeedback: patchEmployeeSkillProfile,
+	deleteEmployee,
+	suggestEmployeeSkills: getSkillSuggestions,
 };

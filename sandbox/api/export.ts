@@ -1,4 +1,4 @@
-/** Export routes (contract: `contract/export.ts`): employee skill profiles in bulk. */
+/** Export routes (operations of `contract/techwolf.openapi.yaml`): employee skill profiles in bulk. */
 import { employeeProfile, employeeSkillView } from './employeeRecords';
 import { domainName } from './job';
 import {
@@ -141,6 +141,6 @@ const exportJobSkillProfiles: Handler = (request, data) => {
 };
 
 export const exportHandlers: Record<string, Handler> = {
-	'export.employeeSkillProfiles': exportEmployeeSkillProfiles,
-	'export.jobSkillProfiles': exportJobSkillProfiles,
+	exportEmployeeSkillProfiles,
+	exportJobSkillProfiles,
 };

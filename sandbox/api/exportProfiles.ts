@@ -1,5 +1,5 @@
 /**
- * The skills team's bulk exports (contract: `contract/exportProfiles.ts`): employees' skill clusters and task
+ * The skills team's bulk exports (operations of `contract/techwolf.openapi.yaml`): employees' skill clusters and task
  * profiles; the job architecture's suggestions, task profiles, market skill profiles and market alignment.
  */
 import { stableUuid, type EmployeeRecord, type JobRecord, type SandboxData, type TaxonomySkill } from '../data';
@@ -302,10 +302,10 @@ const exportJobMarketAlignment: Handler = (request, data) => {
 };
 
 export const exportProfileHandlers: Record<string, Handler> = {
-	'export.employeeSkillClusters': exportEmployeeSkillClusters,
-	'export.employeeTaskProfiles': exportEmployeeTaskProfiles,
-	'export.jobSuggestions': exportJobSuggestions,
-	'export.jobTaskProfiles': exportJobTaskProfiles,
-	'export.jobMarketSkillProfiles': exportJobMarketSkillProfiles,
-	'export.jobMarketAlignment': exportJobMarketAlignment,
+	exportEmployeeSkillClusters: exportEmployeeSkillClusters,
+	exportEmployeeTaskProfiles: exportEmployeeTaskProfiles,
+	exportJobSuggestions: exportJobSuggestions,
+	exportJobTaskProfiles: exportJobTaskProfiles,
+	exportJobMarketSkillProfiles: exportJobMarketSkillProfiles,
+	exportJobMarketAlignment: exportJobMarketAlignment,
 };

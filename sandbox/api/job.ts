@@ -1,5 +1,5 @@
-/** Job routes (contract: `contract/job.ts`): the skill profile, the suggested skill profile and feedback. */
-import { isoSeconds, type JobRecord, type SandboxData, type TaxonomySkill, type VocabularyName } from '../data';
+/** Job routes (operations of `contract/techwolf.openapi.yaml`): the skill profile, the suggested skill profile and feedback. */
+import { isoSeconds, type JobRecord, type SandboxData, type TaxonomySkill } from '../data';
 import { extractSkillIds } from './extraction';
 import {
 	ApiError,
@@ -15,6 +15,7 @@ import {
 	vocabularyOf,
 	type FeedbackSkill,
 	type Handler,
+	feedbackOf,
 } from './shared';
 
 export function findJob(data: SandboxData, externalId: string): JobRecord {
@@ -87,11 +88,12 @@ interface JobFeedback extends FeedbackSkill {
 }
 
 const patchJobSkillProfile: Handler = (request, data) => {
-	const format = request.query.get('feedback_format') ?? 'skills';
-	const lookIn: VocabularyName = format === 'external_vendor_skills' ? vocabularyOf(request.query) : 'techwolf';
+	const { lookIn, entries } = feedbackOf<JobFeedback>(request, {
+		skills: 'JobSkillsFeedback',
+		external_vendor_skills: 'ExternalVendorSkillsFeedback',
+	});
 	const job = findJob(data, request.params.job_external_id ?? '');
-	const { skills } = bodyOf<{ skills: JobFeedback[] }>(request);
-	const resolved = skills.map((item, index) => ({
+	const resolved = entries.map((item, index) => ({
 		item,
 		skillId: resolveFeedbackSkill(data, item, lookIn, `skills[${index}]`),
 	}));
@@ -215,11 +217,11 @@ const addJobProfileData: Handler = (request, data) => {
 };
 
 export const jobHandlers: Record<string, Handler> = {
-	'job.create': createJob,
-	'job.get': getJob,
-	'job.update': updateJob,
-	'job.addProfileData': addJobProfileData,
-	'job.getSkillProfile': getJobSkillProfile,
-	'job.getSuggestedSkillProfile': getJobSuggestedSkillProfile,
-	'job.updateSkillProfile': patchJobSkillProfile,
+	createJob,
+	getJob,
+	updateJob,
+	addJobProfileData,
+	getJobSkillProfile,
+	getJobSuggestedSkillProfile,
+	giveJobSkillProfileFeedback: patchJobSkillProfile,
 };

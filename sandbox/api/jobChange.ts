@@ -1,5 +1,5 @@
 /**
- * Job change routes (contract: `contract/jobChange.ts`). A preview is stored at once as `suggested` with a job
+ * Job change routes (operations of `contract/techwolf.openapi.yaml`). A preview is stored at once as `suggested` with a job
  * description written from the job's title and skills; TechWolf generates it asynchronously (202), which the sandbox
  * does not imitate.
  */
@@ -50,6 +50,6 @@ const getJobChange: Handler = ({ params, query }, data) => {
 };
 
 export const jobChangeHandlers: Record<string, Handler> = {
-	'jobChange.preview': previewJobChange,
-	'jobChange.get': getJobChange,
+	previewJobChange: previewJobChange,
+	getJobChange: getJobChange,
 };

@@ -1,4 +1,4 @@
-/** Job family routes (contract: `contract/jobFamily.ts`): create, the skill profile and profile data. */
+/** Job family routes (operations of `contract/techwolf.openapi.yaml`): create, the skill profile and profile data. */
 import type { JobFamilyRecord, SandboxData } from '../data';
 import { extractSkillIds } from './extraction';
 import { domainName, suggest } from './job';
@@ -95,7 +95,7 @@ const addJobFamilyProfileData: Handler = (request, data) => {
 };
 
 export const jobFamilyHandlers: Record<string, Handler> = {
-	'jobFamily.create': createJobFamily,
-	'jobFamily.getSkillProfile': getJobFamilySkillProfile,
-	'jobFamily.addProfileData': addJobFamilyProfileData,
+	createJobFamily,
+	getJobFamilySkillProfile,
+	addJobFamilyProfileData,
 };

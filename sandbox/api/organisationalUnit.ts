@@ -1,4 +1,4 @@
-/** Organisational unit routes (contract: `contract/organisationalUnit.ts`): list and get. */
+/** Organisational unit routes (operations of `contract/techwolf.openapi.yaml`): list and get. */
 import type { SandboxData } from '../data';
 import type { OrganisationalUnitRecord } from '../fixtures/organisationalUnits';
 import { DEFAULT_PAGE_SIZE, notFound, ok, type Handler } from './shared';
@@ -49,6 +49,6 @@ const getOrganisationalUnit: Handler = ({ params }, data) => {
 };
 
 export const organisationalUnitHandlers: Record<string, Handler> = {
-	'organisationalUnit.getAll': listOrganisationalUnits,
-	'organisationalUnit.get': getOrganisationalUnit,
+	listOrganisationalUnits: listOrganisationalUnits,
+	getOrganisationalUnit: getOrganisationalUnit,
 };

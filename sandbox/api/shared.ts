@@ -3,6 +3,7 @@
  * keyset pager. A handler runs only after `index.ts` has checked the request against the contract, so it reads the
  * request's shape as given and judges only what the contract cannot: existence, duplicates, references.
  */
+import { checkSchema } from '../contract';
 import type { JsonValue, SandboxData, SkillRecord, TaxonomySkill, VocabularyName } from '../data';
 
 export class ApiError extends Error {
@@ -137,13 +138,14 @@ export function keysetPage<T>(
 	idOf: (record: T) => string,
 	cursorKey: string | undefined,
 	limit: number,
-): { has_next: boolean; next_starting_after: string | null; records: T[] } {
+): { has_next: boolean; next_starting_after?: string; records: T[] } {
 	let start = cursorKey === undefined ? 0 : sorted.findIndex((record) => sortKey(record) > cursorKey);
 	if (start < 0) start = sorted.length;
 	const records = sorted.slice(start, start + limit);
 	const hasNext = start + limit < sorted.length;
 	const last = records[records.length - 1];
-	return { has_next: hasNext, next_starting_after: hasNext && last ? idOf(last) : null, records };
+	// The pages type next_starting_after as a string: the last page leaves it out.
+	return { has_next: hasNext, ...(hasNext && last ? { next_starting_after: idOf(last) } : {}), records };
 }
 
 /** The sandbox serves only the list shape: TechWolf does not show the others. */
@@ -154,4 +156,42 @@ export function requireListFormat(query: URLSearchParams): void {
 			`The sandbox implements response_format=list only; TechWolf does not document the "${format}" shape`,
 		);
 	}
+}
+
+export interface Feedback<Entry> {
+	format: string;
+	/** The vocabulary the entries name skills in: the vendor's for external_vendor_skills. */
+	lookIn: VocabularyName;
+	source: string | undefined;
+	entries: Entry[];
+}
+
+/**
+ * The body of skill profile feedback, held to the variant its `feedback_format` names (`variants`: format → schema
+ * of the contract's components; the document's request body accepts any of them). Feedback that names nothing, and
+ * vendor feedback without its vendor, are refused: there is nothing to record.
+ */
+export function feedbackOf<Entry>(request: ApiRequest, variants: Record<string, string>): Feedback<Entry> {
+	const format = request.query.get('feedback_format') ?? 'skills';
+	const schema = variants[format];
+	if (!schema) throw badRequest(`feedback_format ${format} is not one of ${Object.keys(variants).join(', ')}`);
+	const problems = checkSchema(schema, request.body, 'body');
+	if (problems.length > 0) throw badRequest(problems.join('; '));
+	const body = bodyOf<{ source?: string; external_vendor?: string; skills?: Entry[]; skill_clusters?: Entry[] }>(
+		request,
+	);
+	const entries = (format === 'skill_clusters' ? body.skill_clusters : body.skills) ?? [];
+	if (entries.length === 0)
+		throw badRequest(
+			`The ${format} feedback names no entry in ${format === 'skill_clusters' ? 'skill_clusters' : 'skills'}`,
+		);
+	if (format === 'external_vendor_skills' && body.external_vendor === undefined) {
+		throw badRequest('feedback_format=external_vendor_skills names its vendor in the body: external_vendor');
+	}
+	return {
+		format,
+		lookIn: format === 'external_vendor_skills' ? (body.external_vendor as VocabularyName) : 'techwolf',
+		source: body.source,
+		entries,
+	};
 }

@@ -1,4 +1,4 @@
-/** Skill routes (contract: `contract/skill.ts`): one skill, and the skill export. */
+/** Skill routes (operations of `contract/techwolf.openapi.yaml`): one skill, and the skill export. */
 import type { TaxonomySkill } from '../data';
 import {
 	bodyOf,
@@ -55,4 +55,4 @@ const exportSkills: Handler = (request, data) => {
 	return ok({ ...page, records: page.records.map((skill) => localisedRecord(skill, language)) });
 };
 
-export const skillHandlers: Record<string, Handler> = { 'skill.get': getTaxonomySkill, 'skill.export': exportSkills };
+export const skillHandlers: Record<string, Handler> = { getSkill: getTaxonomySkill, exportSkills };

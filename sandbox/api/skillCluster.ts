@@ -1,5 +1,5 @@
 /**
- * Skill cluster routes (contract: `contract/skillCluster.ts`). The clusters are the taxonomy's own: every TechWolf
+ * Skill cluster routes (operations of `contract/techwolf.openapi.yaml`). The clusters are the taxonomy's own: every TechWolf
  * vocabulary skill names its cluster (`taxonomy_skill_cluster_id`), so a cluster is its id, name, domain and skills.
  */
 import type { SandboxData, TaxonomySkill } from '../data';
@@ -49,6 +49,6 @@ const getSkillClusterSkillProfile: Handler = ({ params, query }, data) => {
 };
 
 export const skillClusterHandlers: Record<string, Handler> = {
-	'skillCluster.get': getSkillCluster,
-	'skillCluster.getSkillProfile': getSkillClusterSkillProfile,
+	getSkillCluster: getSkillCluster,
+	getSkillClusterSkillProfile: getSkillClusterSkillProfile,
 };

@@ -1,4 +1,4 @@
-/** Skill Event routes (contract: `contract/skillEvents.ts`): posting one, and listing an employee's. */
+/** Skill Event routes (operations of `contract/techwolf.openapi.yaml`): posting one, and listing an employee's. */
 import { isoSeconds, type JsonObject } from '../data';
 import { employeeProfile, findEmployee, recordSkillEvent } from './employeeRecords';
 import { addEvidence, extractSkillIds } from './extraction';
@@ -57,6 +57,6 @@ const listSkillEvents: Handler = ({ params, query }, data) => {
 };
 
 export const skillEventHandlers: Record<string, Handler> = {
-	'employee.addSkillEvent': postSkillEvent,
-	'employee.getSkillEvents': listSkillEvents,
+	createEmployeeSkillEvent: postSkillEvent,
+	listEmployeeSkillEvents: listSkillEvents,
 };

@@ -1,4 +1,4 @@
-/** Taxonomy routes (contract: `contract/taxonomy.ts`): the change log export. */
+/** Taxonomy routes (operations of `contract/techwolf.openapi.yaml`): the change log export. */
 import { isoSeconds, type TaxonomyChange } from '../data';
 import { badRequest, bodyOf, keysetPage, keysetParameters, ok, vocabularyOf, type Handler } from './shared';
 
@@ -21,6 +21,10 @@ function predicate(filter: ChangeFilter): (change: TaxonomyChange) => boolean {
 		case 'external_id_is_in_list':
 			return (change) => filter.external_ids.includes(change.external_id);
 		case 'timestamp': {
+			// The contract shows the filter's fields without marking them required; a filter it cannot apply is a 400.
+			if (Number.isNaN(Date.parse(filter.value)) || !['gte', 'lte'].includes(filter.operator)) {
+				throw badRequest('A timestamp filter needs an ISO 8601 value and the operator gte or lte');
+			}
 			const bound = filterTime(filter.value);
 			return filter.operator === 'gte' ? (change) => change.timestamp >= bound : (change) => change.timestamp <= bound;
 		}
@@ -55,4 +59,4 @@ const exportTaxonomyChanges: Handler = (request, data) => {
 	});
 };
 
-export const taxonomyHandlers: Record<string, Handler> = { 'taxonomy.exportChanges': exportTaxonomyChanges };
+export const taxonomyHandlers: Record<string, Handler> = { exportTaxonomyChanges };

@@ -1,4 +1,4 @@
-/** Create Skill (contract: `contract/taxonomySkill.ts`): a custom skill in TechWolf's vocabulary or a vendor's. */
+/** Create Skill (operations of `contract/techwolf.openapi.yaml`): a custom skill in TechWolf's vocabulary or a vendor's. */
 import type { JsonObject } from '../data';
 import { bodyOf, conflict, noContent, vocabulary, vocabularyOf, type Handler } from './shared';
 
@@ -43,4 +43,4 @@ const createSkill: Handler = (request, data) => {
 	return noContent();
 };
 
-export const taxonomySkillHandlers: Record<string, Handler> = { 'taxonomy.createSkill': createSkill };
+export const taxonomySkillHandlers: Record<string, Handler> = { createSkill: createSkill };

@@ -1,4 +1,4 @@
-/** Vacancy routes (contract: `contract/vacancy.ts`): get one. */
+/** Vacancy routes (operations of `contract/techwolf.openapi.yaml`): get one. */
 import { notFound, ok, type Handler } from './shared';
 
 const getVacancy: Handler = ({ params, query }, data) => {
@@ -11,4 +11,4 @@ const getVacancy: Handler = ({ params, query }, data) => {
 	);
 };
 
-export const vacancyHandlers: Record<string, Handler> = { 'vacancy.get': getVacancy };
+export const vacancyHandlers: Record<string, Handler> = { getVacancy: getVacancy };

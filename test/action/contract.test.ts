@@ -1,6 +1,7 @@
 /**
- * The node against the contract (`sandbox/contract/`): one test per shape issue 11 found the node sending against
- * TechWolf's pages, and every operation once through the strict sandbox, which refuses what the contract refuses.
+ * The node against the OpenAPI contract (`sandbox/contract/techwolf.openapi.yaml`): one test per shape issues 11 and
+ * 18 found the node sending against TechWolf's pages, and every operation once through the strict sandbox, which
+ * refuses what the contract refuses.
  */
 import { NodeHelpers, type INode } from 'n8n-workflow';
 
@@ -8,9 +9,9 @@ import { apiBaseUrl } from '../../nodes/TechWolf/connection';
 import { TechWolf } from '../../nodes/TechWolf/TechWolf.node';
 import { resources } from '../../nodes/TechWolf/actions/resources';
 import { TechWolfTrigger } from '../../nodes/TechWolfTrigger/TechWolfTrigger.node';
-import { API_CONTRACT } from '../../sandbox/contract';
-import { SKILL_EVENT_TYPES } from '../../sandbox/contract/skillEvents';
+import { CONTRACT_OPERATIONS, contractDocument } from '../../sandbox/contract';
 import { FIXTURE_IDS } from '../../sandbox/data';
+import { NODE_OPERATIONS } from './nodeOperations';
 import { useActionHarness } from './setup';
 
 const harness = useActionHarness();
@@ -94,7 +95,9 @@ describe('Add Skill Event', () => {
 			(field) => field.name === 'skillEventType',
 		);
 		const offered = (eventType?.options as { value: string }[]).map((option) => option.value);
-		expect([...offered].sort()).toEqual([...SKILL_EVENT_TYPES].sort());
+		const documented = (contractDocument as { components: { schemas: { SkillEventType: { enum: string[] } } } })
+			.components.schemas.SkillEventType.enum;
+		expect([...offered].sort()).toEqual([...documented].sort());
 	});
 
 	test('sends strict and end_active_jobs', async () => {
@@ -260,14 +263,12 @@ describe('Create Employee, Job, tenant, trigger', () => {
 });
 
 describe('every operation, through the strict sandbox', () => {
-	test('the contract names every operation the node calls TechWolf for, and the node has every entry', () => {
+	test('every node operation calls an operation of the contract', () => {
 		const operations = Object.entries(resources).flatMap(([resource, { operations }]) =>
 			Object.keys(operations).map((operation) => `${resource}.${operation}`),
 		);
-		// Event → Get Resource reads through the other resources' operations; Restore is Create's call with restore=true.
-		const throughOthers = ['event.getResource', 'employee.restore'];
-		expect(operations.filter((id) => !throughOthers.includes(id)).sort()).toEqual(
-			API_CONTRACT.map((endpoint) => endpoint.id).sort(),
-		);
+		expect(operations.filter((id) => id !== 'event.getResource').sort()).toEqual(Object.keys(NODE_OPERATIONS).sort());
+		const ids = CONTRACT_OPERATIONS.map((operation) => operation.operationId);
+		expect(Object.values(NODE_OPERATIONS).filter((id) => !ids.includes(id))).toEqual([]);
 	});
 });

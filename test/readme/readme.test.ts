@@ -1,5 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
-/** The README's item examples are what the trigger really emits; its operation table is the contract's operations. */
+/**
+ * The README's item examples are what the trigger really emits; its operation table is the contract's operations,
+ * each saying whether TechWolf documents it or the package chose it.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -8,7 +11,8 @@ import { nodeNameToToolName } from 'n8n-workflow';
 
 import { getSkillProfile } from '../../nodes/TechWolf/actions/employee/getSkillProfile.operation';
 import { resources } from '../../nodes/TechWolf/actions/resources';
-import { API_CONTRACT } from '../../sandbox/contract';
+import { CONTRACT_OPERATIONS } from '../../sandbox/contract';
+import { NODE_OPERATIONS } from '../action/nodeOperations';
 import { exampleBlock, exampleItem } from './exampleItems';
 
 const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
@@ -27,8 +31,8 @@ describe('README', () => {
 });
 
 describe('README, TechWolf node', () => {
-	/** The operation table's rows as [resource label, operation cell, endpoint cell]; a blank resource continues one. */
-	function operationRows(): [string, string, string][] {
+	/** The operation table's rows as [resource label, operation, endpoint, documented]; a blank resource continues one. */
+	function operationRows(): [string, string, string, string][] {
 		const start = readme.indexOf('| resource ');
 		const lines = readme.slice(start).split('\n');
 		const table = lines.slice(
@@ -37,26 +41,34 @@ describe('README, TechWolf node', () => {
 		);
 		let resource = '';
 		return table.map((line) => {
-			const [, first = '', operation = '', endpoint = ''] = line.split('|').map((cell) => cell.trim());
+			const [, first = '', operation = '', endpoint = '', documented = ''] = line.split('|').map((cell) => cell.trim());
 			if (first !== '') resource = first.replace(/\*/g, '');
-			return [resource, operation, endpoint];
+			return [resource, operation, endpoint, documented];
 		});
 	}
 
 	test.each(Object.entries(resources).filter(([name]) => name !== 'event'))(
-		'the %s rows list its operations, and every contract entry of it, by method and path',
+		'the %s rows list its operations, each with its contract operation and who documents it',
 		(name, resource) => {
-			const operations = Object.values(resource.operations).map(({ label }) => label);
-			// Longest label first, so that "Get Skill Profile" is not read as "Get".
-			const labels = [...operations].sort((a, b) => b.length - a.length);
+			const labels = Object.entries(resource.operations)
+				// Longest label first, so that "Get Skill Profile" is not read as "Get".
+				.sort(([, a], [, b]) => b.label.length - a.label.length);
 			const rows = operationRows().filter(([label]) => label === resource.label);
-			const listed = rows.map(([, operation]) => labels.find((label) => operation.startsWith(label)) ?? operation);
-			expect([...listed].sort()).toEqual([...operations].sort());
-			const endpoints = rows.map(([, , endpoint]) => endpoint.replace(/ ¹$/, '').replace(/\?[^`]*/, ''));
-			const contracted = API_CONTRACT.filter((endpoint) => endpoint.id.startsWith(`${name}.`));
-			for (const endpoint of contracted) expect(endpoints).toContain(`\`${endpoint.method} ${endpoint.path}\``);
-			const known = API_CONTRACT.map((endpoint) => `\`${endpoint.method} ${endpoint.path}\``);
-			expect(endpoints.filter((endpoint) => !known.includes(endpoint))).toEqual([]);
+			const listed = rows.map(([, operation, endpoint, documented]) => {
+				const [key] = labels.find(([, { label }]) => operation.startsWith(label)) ?? [operation];
+				return { key, endpoint: endpoint.replace(/\?[^`]*/, ''), documented };
+			});
+			expect(listed.map(({ key }) => key).sort()).toEqual(Object.keys(resource.operations).sort());
+			for (const { key, endpoint, documented } of listed) {
+				const operation = CONTRACT_OPERATIONS.find(
+					(candidate) => candidate.operationId === NODE_OPERATIONS[`${name}.${key}`],
+				);
+				expect({ key, endpoint }).toEqual({ key, endpoint: `\`${operation?.method} ${operation?.path}\`` });
+				expect({ key, documented: documented.split(/[ :]/)[0] }).toEqual({
+					key,
+					documented: operation?.documented ? 'TechWolf' : 'package',
+				});
+			}
 		},
 	);
 });

@@ -52,8 +52,7 @@ describe('API authentication', () => {
 	});
 
 	test('unknown route → 404, wrong method → 405 with Allow, malformed path id → 400', async () => {
-		// GET /version is listed in TechWolf's reference nav but not documented; the sandbox has no such route.
-		expectTechWolfError(await client.call('/version'), 404);
+		expectTechWolfError(await client.call('/no_such_resource/V1'), 404);
 		const wrongMethod = await client.call('/employees/E1', { method: 'PUT' });
 		expectTechWolfError(wrongMethod, 405);
 		expect(wrongMethod.headers.get('allow')).toBe('GET, PATCH, DELETE');
