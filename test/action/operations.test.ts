@@ -46,15 +46,24 @@ describe('Employee', () => {
 			resource: 'employee',
 			operation: 'create',
 			employeeId: 'N8N-1',
-			employeeFields: { assigned_position: 'Data Engineer', languages: 'en, nl' },
-			employeeJson: '{"desired_functions": ["Data Architect"]}',
+			employeeFields: { assigned_position: 'Data Engineer' },
+			languages: { language: [{ language: 'en', level: 4 }, { language: 'NL' }] },
+			employeeJson: JSON.stringify({
+				desired_functions: [{ title: 'Data Architect', importance: 1 }],
+				working_history: [{ job_title: 'Analyst', company: 'Acme', start_date: '2019-01-01', end_date: '2021-06-30' }],
+				education_history: [{ degree_name: 'MSc Data Science', school: 'KU Leuven' }],
+			}),
 		});
 		expect(created).toEqual({ success: true, externalId: 'N8N-1', created: true });
+		// TechWolf's Create Employee page: [{language, level}], the level 2 when none is given.
 		expect(harness.sandbox.stats().lastBodies['POST /employees']).toMatchObject({
 			external_id: 'N8N-1',
 			assigned_position: 'Data Engineer',
-			languages: ['en', 'nl'],
-			desired_functions: ['Data Architect'],
+			languages: [
+				{ language: 'en', level: 4 },
+				{ language: 'nl', level: 2 },
+			],
+			desired_functions: [{ title: 'Data Architect', importance: 1 }],
 		});
 		const [updated] = await harness.json({
 			resource: 'employee',
@@ -65,6 +74,23 @@ describe('Employee', () => {
 		expect(updated).toEqual({ success: true, externalId: 'N8N-1', updated: true });
 		const [employee] = await harness.json({ resource: 'employee', operation: 'get', employeeId: 'N8N-1' });
 		expect(employee).toMatchObject({ assigned_position: 'Data Engineer', organisational_unit: 'ou-data' });
+		await harness.json({
+			resource: 'employee',
+			operation: 'update',
+			employeeId: 'N8N-1',
+			languages: { language: [{ language: 'fr', level: 5 }] },
+		});
+		expect(harness.sandbox.stats().lastBodies['PATCH /employees/N8N-1']).toEqual({
+			languages: [{ language: 'fr', level: 5 }],
+		});
+		await expect(
+			harness.run({
+				resource: 'employee',
+				operation: 'update',
+				employeeId: 'N8N-1',
+				languages: { language: [{ language: 'French', level: 5 }] },
+			}),
+		).rejects.toThrow(/not an ISO 639-1 code/);
 	});
 
 	test('get skill profile with options (repeated include, renamed query parameters)', async () => {

@@ -1,10 +1,9 @@
 /**
- * The employee fields Create, Restore and Update share (the common ones as fields, anything else as JSON), and the one
- * call that Create and Restore both make.
+ * The employee fields Create, Restore and Update share (the common ones as fields, the languages with their level,
+ * anything else as JSON), and the one call that Create and Restore both make.
  */
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { splitList } from '../../../shared/list';
 import { locatorField } from '../../descriptions/locators';
 import { inputLanguageField } from '../../descriptions/options';
 import { readLocatedId } from '../../helpers/ids';
@@ -35,17 +34,48 @@ export const employeeFields: INodeProperties[] = [
 				description: 'External ID of the job the employee holds',
 			},
 			{
-				displayName: 'Languages',
-				name: 'languages',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. en, nl',
-				description: 'Comma-separated languages the employee speaks',
-			},
-			{
 				...locatorField('organisationalUnit', 'organisational_unit', 'The organisational unit the employee belongs to'),
 				displayName: 'Organisational Unit',
 				required: false,
+			},
+		],
+	},
+	{
+		displayName: 'Languages',
+		name: 'languages',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Language',
+		default: {},
+		description: 'The languages the employee speaks, each with a proficiency level',
+		options: [
+			{
+				displayName: 'Language',
+				name: 'language',
+				values: [
+					{
+						displayName: 'Language Code',
+						name: 'language',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. nl',
+						description: 'The ISO 639-1 code of the language (two letters)',
+					},
+					{
+						displayName: 'Level',
+						name: 'level',
+						type: 'options',
+						// TechWolf's Create Employee and Get Vacancy pages: 1 (elementary) to 5 (native); 2 when left out.
+						default: 2,
+						options: [
+							{ name: '1 (Elementary)', value: 1 },
+							{ name: '2', value: 2 },
+							{ name: '3', value: 3 },
+							{ name: '4', value: 4 },
+							{ name: '5 (Native)', value: 5 },
+						],
+					},
+				],
 			},
 		],
 	},
@@ -55,15 +85,33 @@ export const employeeFields: INodeProperties[] = [
 		type: 'json',
 		default: '{}',
 		description:
-			'Other employee fields as TechWolf names them, for example working_history, education_history or desired_functions',
+			'Other employee fields as TechWolf names them: working_history [{"job_title", "company", "job_description", "start_date", "end_date"}], education_history [{"degree_name", "school", "start_date", "end_date"}], desired_functions [{"title", "importance"}], dates as YYYY-MM-DD',
 	},
 ];
 
+const ISO_639_1 = /^[a-z]{2}$/;
+
+/** TechWolf's `languages`: `[{language, level}]`, an ISO 639-1 code with a level from 1 to 5. */
+function readLanguages(context: IExecuteFunctions, itemIndex: number): IDataObject[] | undefined {
+	const rows = ((context.getNodeParameter('languages', itemIndex, {}) as IDataObject).language ?? []) as IDataObject[];
+	if (rows.length === 0) return undefined;
+	return rows.map((row, position) => {
+		const language = String(row.language ?? '')
+			.trim()
+			.toLowerCase();
+		if (!ISO_639_1.test(language)) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`Language ${position + 1}: "${language}" is not an ISO 639-1 code`,
+				{ itemIndex, description: 'Use the two-letter code, for example nl, en or fr.' },
+			);
+		}
+		return { language, level: Number(row.level ?? 2) };
+	});
+}
+
 export function readEmployeeBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const fields = { ...(context.getNodeParameter('employeeFields', itemIndex, {}) as IDataObject) };
-	if (typeof fields.languages === 'string') {
-		fields.languages = splitList(fields.languages, /,/);
-	}
 	if (fields.organisational_unit !== undefined) {
 		// A resource locator (or a plain id saved by an older workflow): its id, checked.
 		fields.organisational_unit = readLocatedId(
@@ -73,7 +121,12 @@ export function readEmployeeBody(context: IExecuteFunctions, itemIndex: number):
 			'Organisational Unit',
 		);
 	}
-	return { ...readJsonObject(context, 'employeeJson', itemIndex, 'More Fields (JSON)'), ...fields };
+	const languages = readLanguages(context, itemIndex);
+	return {
+		...readJsonObject(context, 'employeeJson', itemIndex, 'More Fields (JSON)'),
+		...fields,
+		...(languages ? { languages } : {}),
+	};
 }
 
 /**
