@@ -2,7 +2,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { TAXONOMY_EXPORT_PATH } from '../../shared/apiPaths';
-import { techWolfKeysetPaginated, type Take } from '../transport';
+import { PAGE_SIZES, techWolfKeysetPaginated, type Take } from '../transport';
 import { parseDate } from './parameters';
 
 export interface TaxonomyChangeQuery {
@@ -43,6 +43,7 @@ export async function exportTaxonomyChanges(
 			path: TAXONOMY_EXPORT_PATH,
 			qs: query.externalVendor ? { external_vendor: query.externalVendor } : {},
 			body: filters.length > 0 ? { filters } : {},
+			pageSize: PAGE_SIZES['POST /taxonomy/export'],
 			itemIndex,
 		},
 		take,

@@ -7,7 +7,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { JOB_SKILL_PROFILES_EXPORT_PATH } from '../../shared/apiPaths';
-import { techWolfApiRequest } from '../transport';
+import { PAGE_SIZES, techWolfApiRequest } from '../transport';
 
 function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 	if (!filter) return true;
@@ -15,10 +15,7 @@ function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 	return texts.some((text) => typeof text === 'string' && text.toLowerCase().includes(needle));
 }
 
-/** TechWolf's largest page for GET /employees and GET /organisational_units (1–200). */
-const OFFSET_PAGE = 200;
-/** The job skill profile export's largest page (1–100). */
-const JOB_PAGE = 100;
+const JOB_PAGE = PAGE_SIZES['POST /job_architecture/export/jobs/skill_profiles'];
 
 /**
  * One page of an offset-paginated list (`{count, results}`) per call, each entry with the id as value and `name` as its
@@ -26,16 +23,17 @@ const JOB_PAGE = 100;
  */
 async function searchOffsetList(
 	context: ILoadOptionsFunctions,
-	path: string,
+	path: '/employees' | '/organisational_units',
 	filter: string | undefined,
 	paginationToken: string | undefined,
 	describe: (entry: IDataObject) => { name: string; searched: unknown[] },
 ): Promise<INodeListSearchResult> {
 	const offset = Number(paginationToken ?? 0) || 0;
+	const pageSize = PAGE_SIZES[`GET ${path}`];
 	const page = (await techWolfApiRequest.call(context, {
 		method: 'GET',
 		path,
-		qs: { limit: OFFSET_PAGE, offset },
+		qs: { limit: pageSize, offset },
 		itemIndex: 0,
 	})) as { count?: number; results?: IDataObject[] } | undefined;
 	const entries = page?.results ?? [];
@@ -44,7 +42,7 @@ async function searchOffsetList(
 		return matches(filter, String(entry.external_id), ...searched) ? [{ name, value: String(entry.external_id) }] : [];
 	});
 	const next = offset + entries.length;
-	const more = entries.length === OFFSET_PAGE && (page?.count === undefined || next < page.count);
+	const more = entries.length === pageSize && (page?.count === undefined || next < page.count);
 	return { results, paginationToken: more ? String(next) : undefined };
 }
 

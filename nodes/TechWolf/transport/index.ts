@@ -18,6 +18,8 @@ import { API_CREDENTIAL } from '../connection';
 
 export type Authentication = keyof typeof API_CREDENTIAL;
 
+export { PAGE_SIZES, type PaginatedCall } from './pageSizes';
+
 /** An execution, or the editor loading a resource locator's list: both call TechWolf through the same transport. */
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -29,8 +31,6 @@ function authenticationOf(context: RequestContext, itemIndex: number): Authentic
 	return value === 'accessToken' ? 'accessToken' : 'oAuth2';
 }
 
-/** TechWolf's page size limit for both pagination styles. */
-export const MAX_PAGE_SIZE = 200;
 /** Attempts in all for a 429 or 5xx: the first try and two retries. */
 const MAX_ATTEMPTS = 3;
 /** A Retry-After beyond this is not waited for inside a workflow run: the error tells the user when to retry. */
@@ -193,16 +193,21 @@ export async function techWolfApiRequest<T = IDataObject>(
 /** How many results to collect: all of them, or up to a limit. */
 export type Take = { returnAll: true } | { returnAll: false; limit: number };
 
+/** A paginated call: its page size is the largest `limit` its endpoint takes (`PAGE_SIZES`). */
+export interface PaginatedRequest extends ApiRequest {
+	pageSize: number;
+}
+
 /** Offset pagination: `?limit=&offset=` answered with `{count, results}` (e.g. GET /employees). */
 export async function techWolfOffsetPaginated(
 	this: IExecuteFunctions,
-	request: ApiRequest,
+	{ pageSize, ...request }: PaginatedRequest,
 	take: Take,
 	resultsField = 'results',
 ): Promise<IDataObject[]> {
 	const collected: IDataObject[] = [];
 	for (let offset = 0; ;) {
-		const wanted = take.returnAll ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, take.limit - collected.length);
+		const wanted = take.returnAll ? pageSize : Math.min(pageSize, take.limit - collected.length);
 		const page = (await techWolfApiRequest.call(this, {
 			...request,
 			qs: { ...request.qs, limit: wanted, offset },
@@ -217,13 +222,10 @@ export async function techWolfOffsetPaginated(
 	return take.returnAll ? collected : collected.slice(0, take.limit);
 }
 
-/**
- * Keyset pagination: `{limit, starting_after}` in the body, answered with `{has_next, next_starting_after, records}`.
- * `pageSize` is the endpoint's largest `limit` (the job architecture exports take 1–100).
- */
+/** Keyset pagination: `{limit, starting_after}` in the body, answered with `{has_next, next_starting_after, records}`. */
 export async function techWolfKeysetPaginated(
 	this: IExecuteFunctions,
-	{ pageSize = MAX_PAGE_SIZE, ...request }: ApiRequest & { body: IDataObject; pageSize?: number },
+	{ pageSize, ...request }: PaginatedRequest & { body: IDataObject },
 	take: Take,
 ): Promise<IDataObject[]> {
 	const collected: IDataObject[] = [];

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { collection, returnAllFields } from '../../descriptions/fields';
 import { readTake } from '../../helpers/paging';
 import { readCollection } from '../../helpers/parameters';
-import { techWolfOffsetPaginated } from '../../transport';
+import { PAGE_SIZES, techWolfOffsetPaginated } from '../../transport';
 import type { Operation } from '../operation';
 
 export const getAll: Operation = {
@@ -41,7 +41,7 @@ export const getAll: Operation = {
 		}
 		return await techWolfOffsetPaginated.call(
 			this,
-			{ method: 'GET', path: '/employees', qs, itemIndex },
+			{ method: 'GET', path: '/employees', qs, pageSize: PAGE_SIZES['GET /employees'], itemIndex },
 			readTake(this, itemIndex),
 		);
 	},

@@ -5,7 +5,7 @@ import { locatorField } from '../../descriptions/locators';
 import { readIdList, readLocatedId } from '../../helpers/ids';
 import { readTake } from '../../helpers/paging';
 import type { Operation } from '../operation';
-import { techWolfOffsetPaginated } from '../../transport';
+import { PAGE_SIZES, techWolfOffsetPaginated } from '../../transport';
 import { EVENT_TYPES } from './addSkillEvent.operation';
 
 const ALLOWED_TYPES: readonly string[] = EVENT_TYPES.map(([, value]) => value);
@@ -45,6 +45,7 @@ export const getSkillEvents: Operation = {
 				method: 'GET',
 				path: `/employees/${employeeId}/skill_events`,
 				qs: eventTypes.length > 0 ? { event_type: eventTypes } : {},
+				pageSize: PAGE_SIZES['GET /employees/{employee_external_id}/skill_events'],
 				itemIndex,
 			},
 			readTake(this, itemIndex),

@@ -4,9 +4,9 @@ import { collection, returnAllFields } from '../../descriptions/fields';
 import { includeOption } from '../../descriptions/options';
 import { readTake } from '../../helpers/paging';
 import { readCollection } from '../../helpers/parameters';
-import { techWolfKeysetPaginated } from '../../transport';
+import { PAGE_SIZES, techWolfKeysetPaginated } from '../../transport';
 import type { Operation } from '../operation';
-import { activeEmployeesOption, employeeFilters, EXPORT_PAGE_SIZE, exportBody } from './filters';
+import { activeEmployeesOption, employeeFilters, exportBody } from './filters';
 
 export const employeeSkillClusters: Operation = {
 	label: 'Employee Skill Clusters',
@@ -33,7 +33,7 @@ export const employeeSkillClusters: Operation = {
 				method: 'POST',
 				path: '/export/employees/skill_clusters',
 				body: exportBody(employeeFilters(options), options.include),
-				pageSize: EXPORT_PAGE_SIZE,
+				pageSize: PAGE_SIZES['POST /export/employees/skill_clusters'],
 				itemIndex,
 			},
 			readTake(this, itemIndex),

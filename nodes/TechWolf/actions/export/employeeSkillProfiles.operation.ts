@@ -5,7 +5,7 @@ import { collection, returnAllFields, simplifyFields } from '../../descriptions/
 import { externalVendorOption, includeOption, responseFormatOption } from '../../descriptions/options';
 import { readTake } from '../../helpers/paging';
 import { readCollection, toQuery } from '../../helpers/parameters';
-import { techWolfKeysetPaginated } from '../../transport';
+import { PAGE_SIZES, techWolfKeysetPaginated } from '../../transport';
 import type { Operation } from '../operation';
 
 export const employeeSkillProfiles: Operation = {
@@ -54,6 +54,7 @@ export const employeeSkillProfiles: Operation = {
 				path: '/export/employees/skill_profiles',
 				qs: toQuery(options, { responseFormat: 'response_format', externalVendor: 'external_vendor' }),
 				body,
+				pageSize: PAGE_SIZES['POST /export/employees/skill_profiles'],
 				itemIndex,
 			},
 			readTake(this, itemIndex),

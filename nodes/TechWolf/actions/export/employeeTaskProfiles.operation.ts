@@ -4,9 +4,9 @@ import { collection, returnAllFields } from '../../descriptions/fields';
 import { includeOption } from '../../descriptions/options';
 import { readTake } from '../../helpers/paging';
 import { readCollection } from '../../helpers/parameters';
-import { techWolfKeysetPaginated } from '../../transport';
+import { PAGE_SIZES, techWolfKeysetPaginated } from '../../transport';
 import type { Operation } from '../operation';
-import { activeEmployeesOption, employeeFilters, EXPORT_PAGE_SIZE, exportBody } from './filters';
+import { activeEmployeesOption, employeeFilters, exportBody } from './filters';
 
 export const employeeTaskProfiles: Operation = {
 	label: 'Employee Task Profiles',
@@ -31,7 +31,7 @@ export const employeeTaskProfiles: Operation = {
 				method: 'POST',
 				path: '/export/employees/task_profiles',
 				body: exportBody(employeeFilters(options), options.include),
-				pageSize: EXPORT_PAGE_SIZE,
+				pageSize: PAGE_SIZES['POST /export/employees/task_profiles'],
 				itemIndex,
 			},
 			readTake(this, itemIndex),

@@ -6,9 +6,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readIdList } from '../../helpers/ids';
 
-/** The largest `limit` of the employee and job architecture exports: "1 ≤ x ≤ 100" where the page gives a range. */
-export const EXPORT_PAGE_SIZE = 100;
-
 export const activeEmployeesOption: INodeProperties = {
 	displayName: 'Active Employees Only',
 	name: 'activeOnly',

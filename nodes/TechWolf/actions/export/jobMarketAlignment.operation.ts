@@ -3,9 +3,9 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { collection, returnAllFields } from '../../descriptions/fields';
 import { readTake } from '../../helpers/paging';
 import { readCollection } from '../../helpers/parameters';
-import { techWolfKeysetPaginated } from '../../transport';
+import { PAGE_SIZES, techWolfKeysetPaginated } from '../../transport';
 import type { Operation } from '../operation';
-import { EXPORT_PAGE_SIZE, exportBody, jobFamilyFilters, jobFamilyIdsOption } from './filters';
+import { exportBody, jobFamilyFilters, jobFamilyIdsOption } from './filters';
 
 export const jobMarketAlignment: Operation = {
 	label: 'Job Market Alignment',
@@ -21,7 +21,7 @@ export const jobMarketAlignment: Operation = {
 				method: 'POST',
 				path: '/job_architecture/export/jobs/market_alignment',
 				body: exportBody(jobFamilyFilters(this, options, itemIndex), undefined),
-				pageSize: EXPORT_PAGE_SIZE,
+				pageSize: PAGE_SIZES['POST /job_architecture/export/jobs/market_alignment'],
 				itemIndex,
 			},
 			readTake(this, itemIndex),

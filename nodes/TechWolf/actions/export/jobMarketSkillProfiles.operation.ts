@@ -4,9 +4,9 @@ import { collection, returnAllFields } from '../../descriptions/fields';
 import { externalVendorOption } from '../../descriptions/options';
 import { readTake } from '../../helpers/paging';
 import { readCollection, toQuery } from '../../helpers/parameters';
-import { techWolfKeysetPaginated } from '../../transport';
+import { PAGE_SIZES, techWolfKeysetPaginated } from '../../transport';
 import type { Operation } from '../operation';
-import { EXPORT_PAGE_SIZE, exportBody, jobFamilyFilters, jobFamilyIdsOption } from './filters';
+import { exportBody, jobFamilyFilters, jobFamilyIdsOption } from './filters';
 
 export const jobMarketSkillProfiles: Operation = {
 	label: 'Job Market Skill Profiles',
@@ -39,7 +39,7 @@ export const jobMarketSkillProfiles: Operation = {
 					undefined,
 					options.alphabetical === true ? { output_skills_sorting: 'alphabetical' } : {},
 				),
-				pageSize: EXPORT_PAGE_SIZE,
+				pageSize: PAGE_SIZES['POST /job_architecture/export/jobs/market_skill_profiles'],
 				itemIndex,
 			},
 			readTake(this, itemIndex),

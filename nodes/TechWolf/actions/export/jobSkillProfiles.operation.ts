@@ -7,11 +7,8 @@ import { externalVendorOption, includeOption, responseFormatOption } from '../..
 import { readIdList } from '../../helpers/ids';
 import { readTake } from '../../helpers/paging';
 import { parseDate, toQuery } from '../../helpers/parameters';
-import { techWolfKeysetPaginated } from '../../transport';
+import { PAGE_SIZES, techWolfKeysetPaginated } from '../../transport';
 import type { Operation } from '../operation';
-
-/** The job skill profile export's `limit`: 1 to 100 per page. */
-const JOB_EXPORT_PAGE_SIZE = 100;
 
 export const jobSkillProfiles: Operation = {
 	label: 'Job Skill Profiles',
@@ -81,7 +78,7 @@ export const jobSkillProfiles: Operation = {
 				path: JOB_SKILL_PROFILES_EXPORT_PATH,
 				qs: toQuery(options, { responseFormat: 'response_format', externalVendor: 'external_vendor' }),
 				body,
-				pageSize: JOB_EXPORT_PAGE_SIZE,
+				pageSize: PAGE_SIZES['POST /job_architecture/export/jobs/skill_profiles'],
 				itemIndex,
 			},
 			readTake(this, itemIndex),

@@ -5,9 +5,9 @@ import { externalVendorOption } from '../../descriptions/options';
 import { readTake } from '../../helpers/paging';
 import { readCollection, toQuery } from '../../helpers/parameters';
 import { splitList } from '../../../shared/list';
-import { techWolfKeysetPaginated } from '../../transport';
+import { PAGE_SIZES, techWolfKeysetPaginated } from '../../transport';
 import type { Operation } from '../operation';
-import { EXPORT_PAGE_SIZE, exportBody, jobFamilyFilters, jobFamilyIdsOption } from './filters';
+import { exportBody, jobFamilyFilters, jobFamilyIdsOption } from './filters';
 
 export const jobSuggestions: Operation = {
 	label: 'Job Suggestions',
@@ -43,7 +43,7 @@ export const jobSuggestions: Operation = {
 				path: '/job_architecture/export/suggestions',
 				qs: toQuery(options, { externalVendor: 'external_vendor' }),
 				body: exportBody(filters, undefined),
-				pageSize: EXPORT_PAGE_SIZE,
+				pageSize: PAGE_SIZES['POST /job_architecture/export/suggestions'],
 				itemIndex,
 			},
 			readTake(this, itemIndex),

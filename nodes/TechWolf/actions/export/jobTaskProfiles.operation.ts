@@ -4,9 +4,9 @@ import { collection, returnAllFields } from '../../descriptions/fields';
 import { externalVendorOption, includeOption } from '../../descriptions/options';
 import { readTake } from '../../helpers/paging';
 import { readCollection, toQuery } from '../../helpers/parameters';
-import { techWolfKeysetPaginated } from '../../transport';
+import { PAGE_SIZES, techWolfKeysetPaginated } from '../../transport';
 import type { Operation } from '../operation';
-import { EXPORT_PAGE_SIZE, exportBody, jobFamilyFilters, jobFamilyIdsOption } from './filters';
+import { exportBody, jobFamilyFilters, jobFamilyIdsOption } from './filters';
 
 export const jobTaskProfiles: Operation = {
 	label: 'Job Task Profiles',
@@ -36,7 +36,7 @@ export const jobTaskProfiles: Operation = {
 				path: '/job_architecture/export/jobs/task_profiles',
 				qs: toQuery(options, { externalVendor: 'external_vendor' }),
 				body: exportBody(jobFamilyFilters(this, options, itemIndex), options.include),
-				pageSize: EXPORT_PAGE_SIZE,
+				pageSize: PAGE_SIZES['POST /job_architecture/export/jobs/task_profiles'],
 				itemIndex,
 			},
 			readTake(this, itemIndex),

@@ -4,7 +4,7 @@ import { collection, returnAllFields } from '../../descriptions/fields';
 import { checkId } from '../../helpers/ids';
 import { readTake } from '../../helpers/paging';
 import { readCollection } from '../../helpers/parameters';
-import { techWolfOffsetPaginated } from '../../transport';
+import { PAGE_SIZES, techWolfOffsetPaginated } from '../../transport';
 import type { Operation } from '../operation';
 
 export const getAll: Operation = {
@@ -42,7 +42,13 @@ export const getAll: Operation = {
 		}
 		return await techWolfOffsetPaginated.call(
 			this,
-			{ method: 'GET', path: '/organisational_units', qs, itemIndex },
+			{
+				method: 'GET',
+				path: '/organisational_units',
+				qs,
+				pageSize: PAGE_SIZES['GET /organisational_units'],
+				itemIndex,
+			},
 			readTake(this, itemIndex),
 		);
 	},

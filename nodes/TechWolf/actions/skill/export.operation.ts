@@ -5,7 +5,7 @@ import { externalVendorOption, vocabLanguageOption } from '../../descriptions/op
 import { readIdList } from '../../helpers/ids';
 import { readTake } from '../../helpers/paging';
 import { readCollection, readQueryOptions } from '../../helpers/parameters';
-import { techWolfKeysetPaginated } from '../../transport';
+import { PAGE_SIZES, techWolfKeysetPaginated } from '../../transport';
 import type { Operation } from '../operation';
 
 export const exportSkills: Operation = {
@@ -52,6 +52,7 @@ export const exportSkills: Operation = {
 				path: '/export/skills',
 				qs: readQueryOptions(this, itemIndex),
 				body: list.length > 0 ? { filters: { filters: list } } : {},
+				pageSize: PAGE_SIZES['POST /export/skills'],
 				itemIndex,
 			},
 			readTake(this, itemIndex),
