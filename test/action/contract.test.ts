@@ -143,7 +143,7 @@ describe('Update Skill Profile', () => {
 		});
 	});
 
-	test('external_vendor_skills sends external_vendor, and both skill and skill_id', async () => {
+	test('external_vendor_skills sends external_vendor in the body, as the feedback pages show, and both skill and skill_id', async () => {
 		await harness.json({
 			resource: 'employee',
 			operation: 'updateSkillProfile',
@@ -157,11 +157,28 @@ describe('Update Skill Profile', () => {
 				],
 			},
 		});
-		expect(lastQuery(employeeRoute)).toEqual({ feedback_format: 'external_vendor_skills', external_vendor: 'workday' });
+		expect(lastQuery(employeeRoute)).toEqual({ feedback_format: 'external_vendor_skills' });
 		expect(lastBody(employeeRoute)).toEqual({
+			external_vendor: 'workday',
 			source: 'workday',
 			skills: [{ skill_id: FIXTURE_IDS.workdaySkill, skill: 'Python (Programming Language)', has_skill: true }],
 		});
+		const jobRoute = `PATCH /job_architecture/jobs/${FIXTURE_IDS.job}/skill_profile`;
+		await harness.json({
+			resource: 'job',
+			operation: 'updateSkillProfile',
+			jobId: FIXTURE_IDS.job,
+			feedbackFormat: 'external_vendor_skills',
+			externalVendor: 'workday',
+			source: 'workday',
+			vendorSkills: {
+				skill: [
+					{ skillId: FIXTURE_IDS.workdaySkill, skillName: 'Python (Programming Language)', decision: 'validate' },
+				],
+			},
+		});
+		expect(lastQuery(jobRoute)).toEqual({ feedback_format: 'external_vendor_skills' });
+		expect(lastBody(jobRoute)).toMatchObject({ external_vendor: 'workday', source: 'workday' });
 	});
 
 	test('job feedback sends critical true, false or null, and proficiency_float', async () => {

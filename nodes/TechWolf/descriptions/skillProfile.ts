@@ -3,7 +3,6 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { idField } from './fields';
 import { locatorField } from './locators';
-import { EXTERNAL_VENDORS } from './options';
 
 export type ProfileEntity = 'employee' | 'job' | 'course';
 
@@ -125,8 +124,9 @@ export function skillFeedbackFields(entity: 'employee' | 'job'): INodeProperties
 			name: 'externalVendor',
 			type: 'options',
 			default: 'workday',
-			options: EXTERNAL_VENDORS,
-			description: 'Whose skills the feedback names',
+			// The feedback pages name Workday as the only vendor of external_vendor_skills.
+			options: [{ name: 'Workday', value: 'workday' }],
+			description: 'Whose skills the feedback names (the vendor must be active on your tenant)',
 			displayOptions: { show: { feedbackFormat: ['external_vendor_skills'] } },
 		},
 		entries('skills', 'Skills', [SKILL_ID, DECISION, ...extra], 'skills'),

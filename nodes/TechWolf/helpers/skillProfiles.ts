@@ -123,16 +123,18 @@ export async function sendSkillFeedback(
 	const source = String(context.getNodeParameter('source', itemIndex, '')).trim();
 	if (source === '') throw new NodeOperationError(context.getNode(), 'Source is empty', { itemIndex });
 	const format = context.getNodeParameter('feedbackFormat', itemIndex, 'skills') as FeedbackFormat;
-	const body: IDataObject = { source, ...feedbackBody(context, entity, format, itemIndex) };
+	// TechWolf's feedback pages list the vendor under the body of external_vendor_skills, before source and skills.
+	const body: IDataObject = {
+		...(format === 'external_vendor_skills'
+			? { external_vendor: context.getNodeParameter('externalVendor', itemIndex, 'workday') }
+			: {}),
+		source,
+		...feedbackBody(context, entity, format, itemIndex),
+	};
 	await techWolfApiRequest.call(context, {
 		method: 'PATCH',
 		path: SKILL_PROFILE_PATH[entity](externalId),
-		qs: {
-			feedback_format: format,
-			...(format === 'external_vendor_skills'
-				? { external_vendor: context.getNodeParameter('externalVendor', itemIndex, 'workday') }
-				: {}),
-		},
+		qs: { feedback_format: format },
 		body,
 		itemIndex,
 	});
