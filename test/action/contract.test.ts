@@ -42,7 +42,8 @@ describe('Add Skill Event', () => {
 		expect(lastBody(skillEventRoute)).toEqual({
 			external_id: 'JOB-1',
 			event_type: 'working_history',
-			timestamp: '2026-11-01T09:00:00.000Z',
+			// A day, as every example of TechWolf's Skill Events page and tutorial writes the completion date.
+			timestamp: '2026-11-01',
 			source: 'n8n',
 			content: {
 				job_title: 'BI Analyst',

@@ -246,7 +246,7 @@ describe('Export → Job Skill Profiles', () => {
 			options: {
 				include: ['critical', 'proficiency_level'],
 				jobFamilyIds: 'JF-ENG, JF-OPS',
-				updatedSince: '2020-01-01T00:00:00Z',
+				updatedSince: '2020-01-01T23:30:00+02:00',
 				skillsSorting: 'confidence',
 			},
 		});
@@ -254,7 +254,8 @@ describe('Export → Job Skill Profiles', () => {
 		expect(lastBody('POST /job_architecture/export/jobs/skill_profiles')).toEqual({
 			limit: 100,
 			filters: [
-				{ filter: 'last_updated', value: '2020-01-01T00:00:00.000Z', operator: 'gt' },
+				// A day, as every example of TechWolf's job export pages; the day as written, not moved to UTC.
+				{ filter: 'last_updated', value: '2020-01-01', operator: 'gt' },
 				{ filter: 'job_family_id_is_in_list', job_family_ids: ['JF-ENG', 'JF-OPS'] },
 			],
 			include: ['critical', 'proficiency_level'],

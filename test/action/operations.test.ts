@@ -144,7 +144,7 @@ describe('Employee', () => {
 		expect(harness.sandbox.stats().lastBodies['POST /employees/E1/skill_events']).toEqual({
 			external_id: 'PRJ-42',
 			event_type: 'project',
-			timestamp: '2026-11-01T09:00:00.000Z',
+			timestamp: '2026-11-01',
 			source: 'n8n',
 			content: { notes: 'Built a Kafka pipeline in Python' },
 		});

@@ -76,6 +76,16 @@ export function parseDate(context: IExecuteFunctions, value: unknown, itemIndex:
 	return date;
 }
 
+/**
+ * A day as TechWolf's examples write dates (YYYY-MM-DD): the day a date-time was written with, without moving it to
+ * another zone; a value without one is read as a date and given as its UTC day.
+ */
+export function readDay(context: IExecuteFunctions, value: unknown, itemIndex: number, label: string): string {
+	const written = /^(\d{4}-\d{2}-\d{2})(?:[T ]|$)/.exec(String(value).trim());
+	if (written?.[1] && !Number.isNaN(Date.parse(written[1]))) return written[1];
+	return parseDate(context, value, itemIndex, label).toISOString().slice(0, 10);
+}
+
 /** A required text parameter, refused before any request when empty or over TechWolf's length limit. */
 export function readText(
 	context: IExecuteFunctions,

@@ -4,7 +4,7 @@ import { collection, idField } from '../../descriptions/fields';
 import { locatorField } from '../../descriptions/locators';
 import { inputLanguageField, strictField } from '../../descriptions/options';
 import { readId, readLocatedId } from '../../helpers/ids';
-import { parseDate, readCollection, readJsonObject } from '../../helpers/parameters';
+import { readCollection, readDay, readJsonObject } from '../../helpers/parameters';
 import { success } from '../../helpers/noContent';
 import { techWolfApiRequest } from '../../transport';
 import type { Operation } from '../operation';
@@ -152,11 +152,12 @@ export const addSkillEvent: Operation = {
 			{ displayName: 'Source', name: 'source', type: 'string', default: 'n8n' },
 			strictField,
 			{
-				displayName: 'Timestamp',
+				displayName: 'Completion Date',
 				name: 'timestamp',
 				type: 'dateTime',
 				default: '',
-				description: 'When the event happened; now by default',
+				description:
+					'The day the event was completed: from then on the employee has its skills (TechWolf takes the day, YYYY-MM-DD). Today by default.',
 			},
 		]),
 	],
@@ -166,7 +167,8 @@ export const addSkillEvent: Operation = {
 		const eventType = this.getNodeParameter('skillEventType', itemIndex, 'working_history') as string;
 		const content = readContent(this, eventType, itemIndex);
 		const options = readCollection(this, 'options', itemIndex);
-		const timestamp = options.timestamp ? parseDate(this, options.timestamp, itemIndex, 'Timestamp') : new Date();
+		// Every example of TechWolf's Skill Events page and tutorial gives the completion date as a day (2025-05-02).
+		const timestamp = readDay(this, options.timestamp || new Date().toISOString(), itemIndex, 'Completion Date');
 		await techWolfApiRequest.call(this, {
 			method: 'POST',
 			path: `/employees/${employeeId}/skill_events`,
@@ -178,7 +180,7 @@ export const addSkillEvent: Operation = {
 			body: {
 				external_id: skillEventId,
 				event_type: eventType,
-				timestamp: timestamp.toISOString(),
+				timestamp,
 				source: typeof options.source === 'string' && options.source.trim() ? options.source.trim() : 'n8n',
 				content,
 			},

@@ -6,7 +6,7 @@ import { collection, returnAllFields, simplifyFields } from '../../descriptions/
 import { externalVendorOption, includeOption, responseFormatOption } from '../../descriptions/options';
 import { readIdList } from '../../helpers/ids';
 import { readTake } from '../../helpers/paging';
-import { parseDate, toQuery } from '../../helpers/parameters';
+import { readDay, toQuery } from '../../helpers/parameters';
 import { PAGE_SIZES, techWolfKeysetPaginated } from '../../transport';
 import type { Operation } from '../operation';
 
@@ -53,7 +53,7 @@ export const jobSkillProfiles: Operation = {
 				name: 'updatedSince',
 				type: 'dateTime',
 				default: '',
-				description: 'Only jobs whose skill profile changed after this moment',
+				description: 'Only jobs whose skill profile changed after this day (TechWolf takes the day, YYYY-MM-DD)',
 			},
 		]),
 	],
@@ -61,8 +61,9 @@ export const jobSkillProfiles: Operation = {
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const filters: IDataObject[] = [];
 		if (options.updatedSince) {
-			const since = parseDate(this, options.updatedSince, itemIndex, 'Updated Since');
-			filters.push({ filter: 'last_updated', value: since.toISOString(), operator: 'gt' });
+			// Every example of the job export pages gives last_updated as a day (2022-01-01).
+			const since = readDay(this, options.updatedSince, itemIndex, 'Updated Since');
+			filters.push({ filter: 'last_updated', value: since, operator: 'gt' });
 		}
 		const jobFamilyIds = readIdList(this, options.jobFamilyIds ?? '', itemIndex, 'Job Family ID');
 		if (jobFamilyIds.length > 0) filters.push({ filter: 'job_family_id_is_in_list', job_family_ids: jobFamilyIds });
