@@ -53,6 +53,16 @@ const expectedResourceType: Record<string, string> = {
 };
 
 describe('Event → Get Resource', () => {
+	test('Job Suggested Skill Profile Updated asks for the validation states, which TechWolf sends only with include', async () => {
+		const entry = EVENT_CATALOG.find((candidate) => candidate.name === 'job.skill_profile.suggested_updated');
+		const [output] = await harness.run(getResource, [{ json: triggerItem(entry as CatalogEntry) }]);
+		const request = harness.lastRequest(`GET /job_architecture/jobs/${FIXTURE_IDS.job}/skill_profile`);
+		expect(request?.query).toBe('include=skill_validation_state');
+		const skills = (output?.json.resource as { skills: IDataObject[] }).skills;
+		expect(skills.length).toBeGreaterThan(0);
+		for (const skill of skills) expect(skill.validation_state).toEqual(expect.any(String));
+	});
+
 	test.each(
 		EVENT_CATALOG.filter((entry) => entry.type !== HEALTH_CHECK_TYPE).map((entry) => [entry.name, entry] as const),
 	)('%s: the trigger item becomes the authoritative state', async (_name, entry) => {

@@ -44,7 +44,7 @@ describe('EVENT_CATALOG', () => {
 			}
 		}
 		expect(findEvent('job.skill_profile.suggested_updated')?.apiCall).toBe(
-			'GET /job_architecture/jobs/{external_id}/skill_profile (skills with validation_state "suggested")',
+			'GET /job_architecture/jobs/{external_id}/skill_profile?include=skill_validation_state (skills with validation_state "suggested")',
 		);
 	});
 });

@@ -15,7 +15,12 @@ export type EventDataShape = 'entity' | 'skill' | 'taxonomyChange' | 'none';
 /** The action-node operation that fetches the state behind an event (see nodes/TechWolf/actions). */
 export type ResolvedBy =
 	| { resource: 'employee'; operation: 'getSkillProfile' }
-	| { resource: 'job'; operation: 'getSkillProfile' }
+	| {
+			resource: 'job';
+			operation: 'getSkillProfile';
+			/** Query parameters the call needs for the answer to hold what the event is about. */
+			query?: { include: 'skill_validation_state' };
+	  }
 	| { resource: 'course'; operation: 'getSkillProfile' }
 	| { resource: 'skill'; operation: 'get' }
 	| { resource: 'taxonomy'; operation: 'exportChanges' }
@@ -89,7 +94,8 @@ export const EVENT_DEFINITIONS = [
 		description: 'The suggested (inferred, not yet validated) skills of a job changed',
 		data: 'entity',
 		apiNote: 'skills with validation_state "suggested"',
-		resolvedBy: { resource: 'job', operation: 'getSkillProfile' },
+		// The Job skill profile page: validation_state comes back only with include=skill_validation_state.
+		resolvedBy: { resource: 'job', operation: 'getSkillProfile', query: { include: 'skill_validation_state' } },
 	},
 	{
 		type: 'ai.techwolf.course.skill_profile.updated.v1',
@@ -180,7 +186,8 @@ const API_CALL: Record<ResolvedBy['resource'], string> = {
 };
 
 function catalogEntry({ apiNote, ...definition }: EventDefinition): CatalogEntry {
-	const apiCall = API_CALL[definition.resolvedBy.resource];
+	const query = 'query' in definition.resolvedBy ? definition.resolvedBy.query : undefined;
+	const apiCall = `${API_CALL[definition.resolvedBy.resource]}${query ? `?${new URLSearchParams(query).toString()}` : ''}`;
 	return {
 		...definition,
 		...(describeType(definition.type) as TypeDescription & Pick<CatalogEntry, 'entity'>),

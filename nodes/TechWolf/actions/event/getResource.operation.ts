@@ -51,13 +51,24 @@ interface Resolved {
 	resource: IDataObject | null;
 }
 
-type Resolver = (context: IExecuteFunctions, externalId: string, itemIndex: number) => Promise<Resolved>;
+type Resolver = (
+	context: IExecuteFunctions,
+	externalId: string,
+	itemIndex: number,
+	entry: CatalogEntry,
+) => Promise<Resolved>;
 
 function skillProfileOf(entity: 'employee' | 'job' | 'course'): Resolver {
-	return async (context, externalId, itemIndex) => ({
+	return async (context, externalId, itemIndex, entry) => ({
 		resourceType: `${entity}SkillProfile`,
 		deleted: false,
-		resource: await fetchSkillProfile(context, entity, externalId, {}, itemIndex),
+		resource: await fetchSkillProfile(
+			context,
+			entity,
+			externalId,
+			{ ...('query' in entry.resolvedBy ? entry.resolvedBy.query : {}) },
+			itemIndex,
+		),
 	});
 }
 
@@ -152,7 +163,7 @@ export const getResource: Operation = {
 		const input = this.getInputData()[itemIndex]?.json ?? {};
 		if (entry.resolvedBy.resource === 'none') return { ...input, resourceType: 'none', deleted: false, resource: null };
 		const externalId = checkId(this, text(this, 'externalId', itemIndex), itemIndex, 'External ID');
-		const resolved = await RESOLVERS[entry.resolvedBy.resource](this, externalId, itemIndex);
+		const resolved = await RESOLVERS[entry.resolvedBy.resource](this, externalId, itemIndex, entry);
 		return { ...eventContext(input, entry, externalId), ...resolved };
 	},
 };
