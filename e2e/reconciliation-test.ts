@@ -18,11 +18,12 @@ import type { TestCase } from './runner';
 import { SandboxClient } from './sandbox-client';
 import { restOf, type SuiteContext } from './suite-context';
 import { API_CREDENTIAL } from '../nodes/TechWolf/connection';
+import { PAGE_SIZES } from '../nodes/TechWolf/transport';
 
 export const RECONCILIATION_EXAMPLE_FILE = path.join(REPO_ROOT, 'examples', 'techwolf-reconciliation.json');
-/** 401 or more: three export pages of 200. */
-const EMPLOYEES = 450;
-const PAGE_SIZE = 200;
+const PAGE_SIZE = PAGE_SIZES['POST /export/employees/skill_profiles'];
+/** 201 or more: three export pages of 100. */
+const EMPLOYEES = 250;
 const SCHEDULE_NODE = 'Every night at 03:00';
 const ROW_NODE = 'Validated Skills';
 const JOB_ROW_NODE = 'Job Validated Skills';

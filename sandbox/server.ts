@@ -41,7 +41,7 @@ export interface SandboxOptions {
 	clientSecret?: string;
 	audience?: string;
 	tokenLifetimeSeconds?: number;
-	/** Employees in the data set (250 by default); 401 or more make the employee export three pages or more. */
+	/** Employees in the data set (250 by default); 201 or more make the employee export three pages or more. */
 	employeeCount?: number;
 	/** Called with one line per request, e.g. `GET /employees 200 2ms`. */
 	log?: (line: string) => void;

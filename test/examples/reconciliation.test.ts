@@ -28,7 +28,8 @@ const example = JSON.parse(
 const nodeNamed = (name: string): ExampleNode => example.nodes.find((node) => node.name === name) as ExampleNode;
 const techWolfNode = nodeNamed('Export Employee Skill Profiles');
 const jobExportNode = nodeNamed('Export Job Skill Profiles');
-const EMPLOYEES = 450;
+/** Three export pages of 100 (the export's largest page). */
+const EMPLOYEES = 250;
 
 let harness: ActionHarness;
 beforeAll(async () => {
