@@ -64,7 +64,7 @@ describe('README, TechWolf node', () => {
 					(candidate) => candidate.operationId === NODE_OPERATIONS[`${name}.${key}`],
 				);
 				expect({ key, endpoint }).toEqual({ key, endpoint: `\`${operation?.method} ${operation?.path}\`` });
-				expect({ key, documented: documented.split(/[ :]/)[0] }).toEqual({
+				expect({ key, documented: documented.split(/[ :;]/)[0] }).toEqual({
 					key,
 					documented: operation?.documented ? 'TechWolf' : 'package',
 				});
