@@ -11,11 +11,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
-export const CONTRACT_FILE = join(__dirname, 'techwolf.openapi.yaml');
+/**
+ * Beside this file. Deno (`npm run test:deno`) loads it as an ES module, without `__dirname`, from the repository
+ * root, where npm runs every script.
+ */
+const CONTRACT_DIRECTORY = typeof __dirname === 'string' ? __dirname : join(process.cwd(), 'sandbox', 'contract');
+export const CONTRACT_FILE = join(CONTRACT_DIRECTORY, 'techwolf.openapi.yaml');
 
 type JsonObject = Record<string, unknown>;
 
