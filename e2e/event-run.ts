@@ -55,8 +55,10 @@ async function expectedResourceOf(
 	client: SandboxClient,
 ): Promise<ExpectedResource> {
 	const externalId = stringField(event, 'external_id');
+	// The same query the catalog has Get Resource send (validation states for suggested job profiles).
+	const query = 'query' in entry.resolvedBy ? { ...entry.resolvedBy.query } : {};
 	const profile = async (resourceType: string, path: string): Promise<ExpectedResource> => {
-		const reply = await client.get(path);
+		const reply = await client.get(path, query);
 		assert.equal(reply.status, 200, `the sandbox answered ${reply.status} for GET ${path}`);
 		return { resourceType, deleted: false, resource: reply.body };
 	};
