@@ -53,8 +53,12 @@ async function executionsPerEvent(
 ): Promise<Map<string, number>> {
 	const counts = new Map(events.map((event) => [event.id, 0]));
 	const summaries = await rest.listExecutions(workflowId);
-	const executions = await mapConcurrently(summaries, 8, (summary) => rest.getExecution(summary.id));
+	// n8n 1.x can leave a row whose data was never written when it is killed; it names no event (counts as unrun).
+	const executions = await mapConcurrently(summaries, 8, (summary) =>
+		rest.getExecution(summary.id).catch(() => undefined),
+	);
 	for (const execution of executions) {
+		if (execution === undefined) continue;
 		const text = JSON.stringify(execution.data);
 		const named = events.filter((event) => text.includes(event.id));
 		assert.ok(named.length <= 1, `execution ${execution.id} names ${named.length} events`);
