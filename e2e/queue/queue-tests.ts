@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * Deduplication across n8n processes in queue mode: deliveries spread over two `n8n webhook` processes and each
  * redelivered to the other one, concurrent copies split across both, a downstream node saving static data from a
@@ -256,10 +256,15 @@ export function queueTests(context: QueueContext): TestCase[] {
 				await assertNoNewExecution(rest, target.workflowId, executions);
 			},
 		},
-		crashTest(context, 'SIGKILL of a webhook process', () => cluster.crashAndRestart('webhook-1')),
-		crashTest(context, 'SIGKILL of the worker', () => cluster.crashAndRestart('worker')),
-		crashTest(context, `Redis down for ${REDIS_DOWN_MS / 1000} s`, () => cluster.redisOutage(REDIS_DOWN_MS), {
-			keepSendingDuringDisruption: true,
-		}),
+		// Not yet in CI: written, never run to the end on this machine (the next session runs them and adds them).
+		...(process.env.QUEUE_CRASH_TESTS === '1'
+			? [
+					crashTest(context, 'SIGKILL of a webhook process', () => cluster.crashAndRestart('webhook-1')),
+					crashTest(context, 'SIGKILL of the worker', () => cluster.crashAndRestart('worker')),
+					crashTest(context, `Redis down for ${REDIS_DOWN_MS / 1000} s`, () => cluster.redisOutage(REDIS_DOWN_MS), {
+						keepSendingDuringDisruption: true,
+					}),
+				]
+			: []),
 	];
 }
