@@ -7,6 +7,7 @@ import { readTake } from '../../helpers/paging';
 import { readCollection, toQuery } from '../../helpers/parameters';
 import { PAGE_SIZES, techWolfKeysetPaginated } from '../../transport';
 import type { Operation } from '../operation';
+import { activeEmployeesOption } from './filters';
 
 export const employeeSkillProfiles: Operation = {
 	label: 'Employee Skill Profiles',
@@ -16,12 +17,7 @@ export const employeeSkillProfiles: Operation = {
 		...returnAllFields,
 		...simplifyFields,
 		collection('options', [
-			{
-				displayName: 'Active Employees Only',
-				name: 'activeOnly',
-				type: 'boolean',
-				default: true,
-			},
+			activeEmployeesOption,
 			externalVendorOption,
 			includeOption([
 				['Low Data Availability Flag', 'low_data_availability_flag'],

@@ -4,11 +4,11 @@ import { JOB_SKILL_PROFILES_EXPORT_PATH } from '../../../shared/apiPaths';
 import { readSimplify, simplifyProfile } from '../../helpers/simplify';
 import { collection, returnAllFields, simplifyFields } from '../../descriptions/fields';
 import { externalVendorOption, includeOption, responseFormatOption } from '../../descriptions/options';
-import { readIdList } from '../../helpers/ids';
 import { readTake } from '../../helpers/paging';
 import { readDay, toQuery } from '../../helpers/parameters';
 import { PAGE_SIZES, techWolfKeysetPaginated } from '../../transport';
 import type { Operation } from '../operation';
+import { exportBody, jobFamilyFilters, jobFamilyIdsOption } from './filters';
 
 export const jobSkillProfiles: Operation = {
 	label: 'Job Skill Profiles',
@@ -26,14 +26,7 @@ export const jobSkillProfiles: Operation = {
 				['Proficiency Float', 'proficiency_float'],
 				['Proficiency Level', 'proficiency_level'],
 			]),
-			{
-				displayName: 'Job Family IDs',
-				name: 'jobFamilyIds',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 101, 102',
-				description: 'Only jobs of these job families (comma-separated external IDs)',
-			},
+			jobFamilyIdsOption,
 			responseFormatOption([
 				['Hierarchy', 'hierarchy'],
 				['List', 'list'],
@@ -65,13 +58,12 @@ export const jobSkillProfiles: Operation = {
 			const since = readDay(this, options.updatedSince, itemIndex, 'Updated Since');
 			filters.push({ filter: 'last_updated', value: since, operator: 'gt' });
 		}
-		const jobFamilyIds = readIdList(this, options.jobFamilyIds ?? '', itemIndex, 'Job Family ID');
-		if (jobFamilyIds.length > 0) filters.push({ filter: 'job_family_id_is_in_list', job_family_ids: jobFamilyIds });
-		const body: IDataObject = {
-			...(filters.length > 0 ? { filters } : {}),
-			...(Array.isArray(options.include) && options.include.length > 0 ? { include: options.include } : {}),
-			...(options.skillsSorting ? { output_skills_sorting: options.skillsSorting } : {}),
-		};
+		filters.push(...jobFamilyFilters(this, options, itemIndex));
+		const body = exportBody(
+			filters,
+			options.include,
+			options.skillsSorting ? { output_skills_sorting: options.skillsSorting } : {},
+		);
 		const records = await techWolfKeysetPaginated.call(
 			this,
 			{
