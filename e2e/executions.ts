@@ -93,9 +93,9 @@ export async function finishedExecution(rest: N8nRestClient, id: string, timeout
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const execution = await rest.getExecution(id).catch(() => undefined);
-		if (execution?.finished || (execution && !['new', 'running', 'waiting'].includes(String(execution.status)))) {
-			return execution;
-		}
+		const ended = execution?.finished || !['new', 'running', 'waiting'].includes(String(execution?.status));
+		// n8n 1.x can report a run ended a moment before its data is readable.
+		if (execution && ended && execution.data?.resultData !== undefined) return execution;
 		if (Date.now() > deadline) throw new Error(`execution ${id} did not finish within ${timeoutMs} ms`);
 		await sleep(250);
 	}
