@@ -126,7 +126,7 @@ function agentWorkflow(
 				},
 				name: TOOL_NODE,
 				type: 'n8n-nodes-techwolf.techWolfTool',
-				typeVersion: 2,
+				typeVersion: 1,
 				position: [340, 220],
 				credentials: { techWolfOAuth2Api: { id: oauth2CredentialId, name: 'TechWolf sandbox (OAuth2)' } },
 			},

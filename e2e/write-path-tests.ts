@@ -41,7 +41,7 @@ function chainWorkflow(name: string, path: string, steps: Step[], oauth2Credenti
 			parameters: { authentication: 'oAuth2', ...step.parameters },
 			name: step.name,
 			type: TECHWOLF,
-			typeVersion: 2,
+			typeVersion: 1,
 			position: [220 * (index + 1), 0],
 			credentials: { techWolfOAuth2Api: { id: oauth2CredentialId, name: 'TechWolf sandbox (OAuth2)' } },
 			...(step.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
