@@ -13,7 +13,7 @@ import { assertAcknowledged, assertRejected, newEvent, post, sign, type Delivery
 import { assertNewExecutions, assertNoNewExecution } from './executions';
 import { sleep } from './n8n/helpers';
 import { exampleWorkflowWith, webhookIdOf } from './playground';
-import type { TestCase } from './runner';
+import type { TestCase } from './test-case';
 import { restOf, type SuiteContext } from './suite-context';
 import { JWKS_CREDENTIAL, PUBLIC_KEY_CREDENTIAL } from '../nodes/TechWolfTrigger/verification/accessToken/credential';
 

@@ -15,7 +15,7 @@ import { FIXTURE_IDS } from '../sandbox/data';
 import { finishedExecution } from './executions';
 import { nodeOutputItems } from './n8n/rest-client';
 import type { N8nExecution, N8nWorkflowJson } from './n8n/rest-types';
-import type { TestCase } from './runner';
+import type { TestCase } from './test-case';
 import {
 	messageText,
 	startChatModelStub,

@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 import { sleep } from './n8n/helpers';
-import type { TestCase } from './runner';
+import type { TestCase } from './test-case';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -226,7 +226,7 @@ export function editorCheck(session: EditorSession, name: string, body: (page: P
 					.then(() => true)
 					.catch(() => false);
 				if (!saved || !(error instanceof Error)) throw error;
-				// On the first line, which is the one the runner prints.
+				// On the first line, where the reporter's message starts.
 				const [firstLine, ...rest] = error.message.split('\n');
 				throw Object.assign(new Error([`${firstLine} (screenshot: ${file})`, ...rest].join('\n')), {
 					stack: error.stack,

@@ -15,7 +15,7 @@ import { sleep } from './n8n/helpers';
 import { N8N_VERSION } from './n8n/install';
 import type { N8nRestClient } from './n8n/rest-client';
 import { exampleWorkflowWith, webhookIdOf } from './playground';
-import type { TestCase } from './runner';
+import type { TestCase } from './test-case';
 import { restOf, type SuiteContext } from './suite-context';
 
 /** Hundreds of events at TechWolf-like concurrency; the kill after a third of them has been answered. */

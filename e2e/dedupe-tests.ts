@@ -12,7 +12,7 @@ import { assertAcknowledged, mapConcurrently, newEvent, post, sign, type Trigger
 import { assertNewExecutions, assertNoNewExecution } from './executions';
 import type { N8nWorkflowJson } from './n8n/rest-types';
 import { exampleWorkflowWith, webhookIdOf } from './playground';
-import type { TestCase } from './runner';
+import type { TestCase } from './test-case';
 import { exampleWebhookUrl, exampleWorkflowId, restOf, type SuiteContext } from './suite-context';
 
 const CONCURRENT_COPIES = 20;

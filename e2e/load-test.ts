@@ -10,7 +10,7 @@ import type { BuiltEvent } from '../sandbox/events';
 import { assertAcknowledged, mapConcurrently, newEvent, post, sign } from './deliveries';
 import { EVENT_ENTRIES, onlyItem, TRIGGER_NODE } from './event-run';
 import { assertNewExecutions } from './executions';
-import type { TestCase } from './runner';
+import type { TestCase } from './test-case';
 import { exampleWebhookUrl, exampleWorkflowId, restOf, type SuiteContext } from './suite-context';
 
 const LOAD_EVENTS = 200;

@@ -14,7 +14,7 @@ import { finishedExecution } from './executions';
 import { REPO_ROOT } from './n8n/install';
 import { nodeOutputItems } from './n8n/rest-client';
 import type { N8nWorkflowJson } from './n8n/rest-types';
-import type { TestCase } from './runner';
+import type { TestCase } from './test-case';
 import { SandboxClient } from './sandbox-client';
 import { restOf, type SuiteContext } from './suite-context';
 import { API_CREDENTIAL } from '../nodes/TechWolf/connection';

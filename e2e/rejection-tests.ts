@@ -23,7 +23,7 @@ import {
 	type SignedEventDelivery,
 } from './deliveries';
 import { assertNoNewExecution } from './executions';
-import type { TestCase } from './runner';
+import type { TestCase } from './test-case';
 import { exampleWebhookUrl, exampleWorkflowId, restOf, type SuiteContext } from './suite-context';
 
 /** TechWolf's default tolerance is 300 s; twice that is unambiguously out of it. */

@@ -12,7 +12,7 @@ import { assertAcknowledged, newEvent, nowSeconds, post, sign, type SignedEventD
 import { deliverAndCheckRun, EVENT_ENTRIES, onlyItem, TRIGGER_NODE } from './event-run';
 import { assertNoNewExecution, assertOneSuccessfulExecution } from './executions';
 import { rejectionTests } from './rejection-tests';
-import type { TestCase } from './runner';
+import type { TestCase } from './test-case';
 import { exampleWebhookUrl, exampleWorkflowId, restOf, type SuiteContext } from './suite-context';
 
 function eventTypeTest(context: SuiteContext, entry: CatalogEntry): TestCase {
