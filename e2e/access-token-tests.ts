@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 
-import { startAuthorizationServer, type AuthorizationServer } from '../sandbox/authorizationServer';
+import { startAuthorizationServer, type AuthorizationServer } from './services/authorization-server';
 import { EndpointTokenClient } from '../sandbox/endpointToken';
 import { assertAcknowledged, assertRejected, newEvent, post, sign, type Delivery } from './deliveries';
 import { assertNewExecutions, assertNoNewExecution } from './executions';

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 
-import { startAuthorizationServer, type AuthorizationServer } from '../sandbox/authorizationServer';
+import { startAuthorizationServer, type AuthorizationServer } from './services/authorization-server';
 import type { EndpointAuthentication } from '../sandbox/endpointToken';
 import type { SigningKeyPair } from '../sandbox/signer';
 import { generateSigningKeyPair } from '../sandbox/signer';
@@ -39,7 +39,7 @@ export interface PlaygroundOptions {
 	/** More packed community packages for n8n, e.g. a benchmark fixture. */
 	extraPackageTarballs?: string[];
 	/**
-	 * OAuth2 endpoint authentication: start the consumer's authorization server (sandbox/authorizationServer.ts) and
+	 * OAuth2 endpoint authentication: start the consumer's authorization server (e2e/services/authorization-server.ts) and
 	 * publish the example with Require Access Token on, checked against that server's JWKS.
 	 */
 	requireAccessToken?: boolean;

@@ -7,7 +7,7 @@
 import { ESLint } from 'eslint';
 import { readFile, writeFile } from 'node:fs/promises';
 
-export const DEV_TOOLING = ['test', 'sandbox', 'e2e', 'bench', 'scripts'];
+export const DEV_TOOLING = ['test', 'sandbox', 'e2e', 'dev', 'bench', 'scripts'];
 const N8N_RULE = /^@n8n\/community-nodes\//;
 const SUFFIX = ' -- dev tooling, never shipped (README: Lint) */';
 const EXISTING_HEADER =

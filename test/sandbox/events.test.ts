@@ -13,7 +13,7 @@ import { EVENT_CATALOG, HEALTH_CHECK_TYPE } from '../../nodes/shared/events/cata
 import { parseCloudEvent } from '../../nodes/shared/events/cloudEvent';
 import { WebhookVerifier } from '../../nodes/TechWolfTrigger/verification/signature/verifier';
 import { AccessTokenVerifier, readJwks } from '../../nodes/TechWolfTrigger/verification/accessToken';
-import { startAuthorizationServer } from '../../sandbox/authorizationServer';
+import { startAuthorizationServer } from '../../e2e/services/authorization-server';
 import { FIXTURE_IDS } from '../../sandbox/data';
 import { buildEvent, postDelivery, signedDelivery } from '../../sandbox/events';
 import { loadOrCreateSigningKey } from '../../sandbox/keys';

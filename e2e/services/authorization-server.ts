@@ -17,7 +17,7 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
-import { closeServer, listenOnLoopback, readBody } from './http';
+import { closeServer, listenOnLoopback, readBody } from '../../sandbox/http';
 import { generateSigningKey, signJws, type SigningKey, type TokenAlgorithm } from './jws';
 
 export interface AuthorizationServerClient {

@@ -14,10 +14,10 @@ import {
 	writeEndpointAuthentication,
 	writeWebhookUrl,
 } from '../sandbox/keys';
-import { isPortFree } from './n8n/helpers';
-import { N8N_VERSION } from './n8n/install';
-import { PortInUseError } from './n8n/instance';
-import { startPlayground, type Playground } from './playground';
+import { isPortFree } from '../e2e/n8n/helpers';
+import { N8N_VERSION } from '../e2e/n8n/install';
+import { PortInUseError } from '../e2e/n8n/instance';
+import { startPlayground, type Playground } from '../e2e/playground';
 
 /** How far past a taken default port to look for a free one. */
 const PORT_SEARCH_SPAN = 20;
