@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- dev tooling, never shipped (README: Lint) */
 /**
  * `npm start`: a real n8n with this package, a local TechWolf sandbox, credentials and the example workflow, ready
  * to click through. `npm start -- --oauth2` also starts the consumer's authorization server and has the example

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * Require Access Token in a real n8n: a second copy of the example workflow whose trigger requires a token, a JWKS
  * credential pointing at the sandbox's authorization server (the consumer's own), and deliveries that carry the token

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- dev tooling, never shipped (README: Lint) */
 /**
  * The TechWolf node as an AI Agent tool in a real n8n: a trigger → AI Agent, with n8n's OpenAI Chat Model (its
  * credential's Base URL at a scripted chat model, services/chat-model.ts) and the TechWolf node's tool variant

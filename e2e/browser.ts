@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- dev tooling, never shipped (README: Lint) */
 /**
  * The package in n8n's editor, in headless Chromium: sign in, the example workflow on the canvas with the package's
  * icon, the trigger's parameters, and the OAuth2 credential form. Each check that passes leaves a screenshot for the

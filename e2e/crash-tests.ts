@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * What `accepted` promises, tried the way it fails: n8n killed (SIGKILL, its whole process group) in the middle of a
  * burst, restarted on the same user folder as a supervisor would, then TechWolf's behaviour: every delivery that got

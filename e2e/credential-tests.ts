@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * The credentials inside n8n: the action node gets and renews its token through n8n's own credential handling
  * (the credential's preAuthentication and n8n's expirable token), and every credential's Test button, called the way

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * Deduplication inside a real n8n (main mode, SQLite), tried the way TechWolf's at-least-once delivery tries it:
  * concurrent copies of one event, every event of a burst redelivered, a downstream node that saves static data, and

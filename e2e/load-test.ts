@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * A burst of distinct signed events at once, through the example workflow in a real n8n: every one acknowledged and
  * run exactly once (each event id read back from its execution).

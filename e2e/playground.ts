@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- dev tooling, never shipped (README: Lint) */
 /**
  * Everything a person or a test needs to try the package for real, started in one call: the package built and packed,
  * a local TechWolf sandbox, a real n8n with the package installed as n8n installs community packages, the TechWolf

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * examples/techwolf-reconciliation.json in a real n8n: imported as a user imports it, its TechWolf credential pointed
  * at a sandbox of its own whose export spans three pages, run once through n8n's REST API (a manual run from the

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * Every way a delivery is refused, sent to the trigger in a real n8n: each must get the trigger's own 400 or 401 with
  * its reason, and start nothing.

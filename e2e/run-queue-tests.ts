@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * `npm run test:queue`: the packed package in n8n's queue mode with real parts (e2e/queue/cluster.ts: PostgreSQL and
  * Redis from Debian packages, n8n main, two `n8n webhook` processes and a worker), started in `before`, then the

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * `npm run test:registry`: the package installed the way users install it, by n8n's own installer from an npm
  * registry. A private Verdaccio (e2e/services/registry.ts) serves the packed package; n8n, started in `before` with no

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * `npm run test:e2e`: the packed package inside a real n8n, asserted over real HTTP and through n8n's REST API, then
  * in n8n's editor in headless Chromium, on Node's test runner (e2e/test-case.ts). One playground (build, pack,

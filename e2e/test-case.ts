@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * The e2e and queue suites' tests, on Node's built-in runner: each test file gives a list of `TestCase`, and the
  * suite's entry registers them with `node:test`, whose top-level tests run one at a time (they share one n8n, so

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * The TechWolf Trigger inside a real n8n, over real HTTP, against the published example workflow: every event type,
  * the acknowledgements that start nothing, key rotation and every rejection. Each test asserts the HTTP answer and

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * The SkillEngine write path inside a real n8n: workflows started by n8n's own Webhook node run the TechWolf node
  * against the sandbox, and the executions are read back through n8n's REST API. Job create → add profile data → get

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * Deduplication across n8n processes in queue mode: deliveries spread over two `n8n webhook` processes and each
  * redelivered to the other one, concurrent copies split across both, a downstream node saving static data from a

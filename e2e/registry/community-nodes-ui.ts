@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * The install as a person does it, in headless Chromium: Settings → Community Nodes → Install, the package name, the
  * risk confirmation, Install; the nodes in the nodes panel; then, once a newer version is published, the card's

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * The package through n8n's own installer, as the Community Nodes screen drives it over REST: installed from the
  * private registry, the example workflow run with both nodes, updated to a newer published version, and uninstalled.

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * The event builder produces, for every catalog entry, the payload of the Event Types page, signed so that the
  * project's verifier accepts it; `send-event` posts one; the signing key file is made once.
