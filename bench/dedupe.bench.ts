@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev tooling, never shipped (README: Lint) */
 /**
  * Part 3: the deduplication memory. As the remembered ids grow (100 to 100,000; static data holds at most
  * `STORED_MAX_EVENTS` of them, the process memory the rest): the size of the static data, the per-request cost of the

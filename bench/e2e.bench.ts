@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * Part 2: end to end in a real n8n. The TechWolf Trigger (verify, parse, dedupe, emit) against the floor n8n sets for
  * any community webhook trigger (a fixture trigger with no credential and no checks, bench/floor-trigger/), and

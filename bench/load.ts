@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * The load generator both end-to-end cases share: a fixed number of requests, each with its own prepared body and
  * headers, sent at a fixed concurrency over keep-alive connections; it records each acknowledgement's latency.

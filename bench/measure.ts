@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev tooling, never shipped (README: Lint) */
 /**
  * A small, honest timing harness: each case runs in interleaved rounds (so drift and neighbours hit every case alike),
  * each round long enough to swamp timer noise, after a warm-up; the report gives the median and the spread.

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * `npm run bench`: every benchmark of issue 5 in one run, so that the ratios compare numbers taken side by side.
  * Writes bench/results/report.md (tables, targets, verdicts) and bench/results/results.json (every round).

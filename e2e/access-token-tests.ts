@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * Require Access Token in a real n8n: a second copy of the example workflow whose trigger requires a token, a JWKS
  * credential pointing at the sandbox's authorization server (the consumer's own), and deliveries that carry the token
@@ -7,13 +6,13 @@
 import * as assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 
-import { startAuthorizationServer, type AuthorizationServer } from '../sandbox/authorizationServer';
+import { startAuthorizationServer, type AuthorizationServer } from './services/authorization-server';
 import { EndpointTokenClient } from '../sandbox/endpointToken';
 import { assertAcknowledged, assertRejected, newEvent, post, sign, type Delivery } from './deliveries';
 import { assertNewExecutions, assertNoNewExecution } from './executions';
 import { sleep } from './n8n/helpers';
 import { exampleWorkflowWith, webhookIdOf } from './playground';
-import type { TestCase } from './runner';
+import type { TestCase } from './test-case';
 import { restOf, type SuiteContext } from './suite-context';
 import { JWKS_CREDENTIAL, PUBLIC_KEY_CREDENTIAL } from '../nodes/TechWolfTrigger/verification/accessToken/credential';
 

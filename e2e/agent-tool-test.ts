@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- dev tooling, never shipped (README: Lint) */
 /**
  * The TechWolf node as an AI Agent tool in a real n8n: a trigger → AI Agent, with n8n's OpenAI Chat Model (its
  * credential's Base URL at a scripted chat model, services/chat-model.ts) and the TechWolf node's tool variant
@@ -15,7 +14,7 @@ import { FIXTURE_IDS } from '../sandbox/data';
 import { finishedExecution } from './executions';
 import { nodeOutputItems } from './n8n/rest-client';
 import type { N8nExecution, N8nWorkflowJson } from './n8n/rest-types';
-import type { TestCase } from './runner';
+import type { TestCase } from './test-case';
 import {
 	messageText,
 	startChatModelStub,
@@ -126,7 +125,7 @@ function agentWorkflow(
 				},
 				name: TOOL_NODE,
 				type: 'n8n-nodes-techwolf.techWolfTool',
-				typeVersion: 2,
+				typeVersion: 1,
 				position: [340, 220],
 				credentials: { techWolfOAuth2Api: { id: oauth2CredentialId, name: 'TechWolf sandbox (OAuth2)' } },
 			},

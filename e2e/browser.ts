@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- dev tooling, never shipped (README: Lint) */
 /**
  * The package in n8n's editor, in headless Chromium: sign in, the example workflow on the canvas with the package's
  * icon, the trigger's parameters, and the OAuth2 credential form. Each check that passes leaves a screenshot for the
@@ -14,7 +13,7 @@ import * as path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 import { sleep } from './n8n/helpers';
-import type { TestCase } from './runner';
+import type { TestCase } from './test-case';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -226,7 +225,7 @@ export function editorCheck(session: EditorSession, name: string, body: (page: P
 					.then(() => true)
 					.catch(() => false);
 				if (!saved || !(error instanceof Error)) throw error;
-				// On the first line, which is the one the runner prints.
+				// On the first line, where the reporter's message starts.
 				const [firstLine, ...rest] = error.message.split('\n');
 				throw Object.assign(new Error([`${firstLine} (screenshot: ${file})`, ...rest].join('\n')), {
 					stack: error.stack,

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * What `accepted` promises, tried the way it fails: n8n killed (SIGKILL, its whole process group) in the middle of a
  * burst, restarted on the same user folder as a supervisor would, then TechWolf's behaviour: every delivery that got
@@ -15,7 +14,7 @@ import { sleep } from './n8n/helpers';
 import { N8N_VERSION } from './n8n/install';
 import type { N8nRestClient } from './n8n/rest-client';
 import { exampleWorkflowWith, webhookIdOf } from './playground';
-import type { TestCase } from './runner';
+import type { TestCase } from './test-case';
 import { restOf, type SuiteContext } from './suite-context';
 
 /** Hundreds of events at TechWolf-like concurrency; the kill after a third of them has been answered. */

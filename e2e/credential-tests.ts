@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * The credentials inside n8n: the action node gets and renews its token through n8n's own credential handling
  * (the credential's preAuthentication and n8n's expirable token), and every credential's Test button, called the way
@@ -9,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { findEvent, type CatalogEntry } from '../nodes/shared/events';
 import { oauth2CredentialData } from '../sandbox/server';
 import type { N8nCredentialTestResult } from './n8n/rest-types';
-import type { TestCase } from './runner';
+import type { TestCase } from './test-case';
 import { tokenRequestsByN8n } from './sandbox-client';
 import { restOf, type SuiteContext } from './suite-context';
 import { deliverAndCheckRun } from './event-run';
@@ -58,11 +57,11 @@ async function testTemporaryCredential(
 
 /** Run these before anything else that calls the sandbox through n8n: the first test sees n8n's first token request. */
 export function credentialHandlingTests(context: SuiteContext): TestCase[] {
-	const { sandbox } = context.playground;
 	return [
 		{
 			name: "Get Resource authenticates through n8n's credential handling: a JSON token request with tenant and audience",
 			run: async () => {
+				const { sandbox } = context.playground;
 				const before = tokenRequestsByN8n(sandbox).length;
 				await deliverAndCheckRun(context, EMPLOYEE_EVENT);
 				const requests = tokenRequestsByN8n(sandbox);
@@ -78,6 +77,7 @@ export function credentialHandlingTests(context: SuiteContext): TestCase[] {
 		{
 			name: 'after the sandbox expires every token, the next event still resolves: n8n renews the token once',
 			run: async () => {
+				const { sandbox } = context.playground;
 				let tokenRequestsBefore = 0;
 				let apiRequestsBefore = 0;
 				// Counted at the moment of expiry: the suite's own sandbox calls before it are not n8n's.
@@ -105,26 +105,22 @@ export function credentialHandlingTests(context: SuiteContext): TestCase[] {
 }
 
 export function credentialTestButtonTests(context: SuiteContext): TestCase[] {
-	const { playground, sandboxClient } = context;
-	const { sandbox, credentialIds, signingKey } = playground;
-	const rest = restOf(context);
-	const accessTokenData = (accessToken: string): Record<string, string> => ({
-		region: 'custom',
-		tenant: sandbox.credentials.tenant,
-		baseUrl: sandbox.url,
-		accessToken,
-	});
+	const accessTokenData = (accessToken: string): Record<string, string> => {
+		const { sandbox } = context.playground;
+		return { region: 'custom', tenant: sandbox.credentials.tenant, baseUrl: sandbox.url, accessToken };
+	};
 	return [
 		{
 			name: 'Test button: TechWolf OAuth2 API credential → OK',
-			run: async () => assertTestResult(await rest.testCredential(credentialIds.oauth2), 'OK'),
+			run: async () =>
+				assertTestResult(await restOf(context).testCredential(context.playground.credentialIds.oauth2), 'OK'),
 		},
 		{
 			name: 'Test button: TechWolf OAuth2 API credential with a wrong client secret → Error',
 			run: async () =>
 				assertTestResult(
 					await testTemporaryCredential(context, API_CREDENTIAL.oAuth2, 'OAuth2 with a wrong client secret', {
-						...oauth2CredentialData(sandbox),
+						...oauth2CredentialData(context.playground.sandbox),
 						clientSecret: 'not-the-client-secret',
 					}),
 					'Error',
@@ -138,7 +134,7 @@ export function credentialTestButtonTests(context: SuiteContext): TestCase[] {
 						context,
 						API_CREDENTIAL.accessToken,
 						'access token from the sandbox',
-						accessTokenData(await sandboxClient.fetchToken()),
+						accessTokenData(await context.sandboxClient.fetchToken()),
 					),
 					'OK',
 				),
@@ -159,7 +155,11 @@ export function credentialTestButtonTests(context: SuiteContext): TestCase[] {
 		{
 			name: 'Test button: TechWolf Webhook API credential → OK, naming the key',
 			run: async () =>
-				assertTestResult(await rest.testCredential(credentialIds.webhook), 'OK', signingKey.publicKeyHex.slice(0, 16)),
+				assertTestResult(
+					await restOf(context).testCredential(context.playground.credentialIds.webhook),
+					'OK',
+					context.playground.signingKey.publicKeyHex.slice(0, 16),
+				),
 		},
 		{
 			name: 'Test button: TechWolf Webhook API credential with an all-zero key → Error naming the key',

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * Deduplication inside a real n8n (main mode, SQLite), tried the way TechWolf's at-least-once delivery tries it:
  * concurrent copies of one event, every event of a burst redelivered, a downstream node that saves static data, and
@@ -12,7 +11,7 @@ import { assertAcknowledged, mapConcurrently, newEvent, post, sign, type Trigger
 import { assertNewExecutions, assertNoNewExecution } from './executions';
 import type { N8nWorkflowJson } from './n8n/rest-types';
 import { exampleWorkflowWith, webhookIdOf } from './playground';
-import type { TestCase } from './runner';
+import type { TestCase } from './test-case';
 import { exampleWebhookUrl, exampleWorkflowId, restOf, type SuiteContext } from './suite-context';
 
 const CONCURRENT_COPIES = 20;

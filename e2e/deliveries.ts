@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * Webhook deliveries for the e2e suite: signed as TechWolf signs them (through the sandbox's one signer), tampered in
  * one way each, posted over real HTTP, and the trigger's reply checked. A reply is checked for the trigger's own JSON

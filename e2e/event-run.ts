@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * One valid event through the published example workflow (TechWolf Trigger → Get Resource → Validated Skills) in a
  * real n8n, checked end to end: the reply, one execution, the trigger's item, what Get Resource fetched from the

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * Execution counting through n8n's REST API, with the waits it needs: n8n saves an execution about 100 ms after the
  * webhook has answered, so "exactly one" means waiting for the first and then watching a while for a second, and "none"

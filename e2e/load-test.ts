@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * A burst of distinct signed events at once, through the example workflow in a real n8n: every one acknowledged and
  * run exactly once (each event id read back from its execution).
@@ -10,7 +9,7 @@ import type { BuiltEvent } from '../sandbox/events';
 import { assertAcknowledged, mapConcurrently, newEvent, post, sign } from './deliveries';
 import { EVENT_ENTRIES, onlyItem, TRIGGER_NODE } from './event-run';
 import { assertNewExecutions } from './executions';
-import type { TestCase } from './runner';
+import type { TestCase } from './test-case';
 import { exampleWebhookUrl, exampleWorkflowId, restOf, type SuiteContext } from './suite-context';
 
 const LOAD_EVENTS = 200;

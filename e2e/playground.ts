@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- dev tooling, never shipped (README: Lint) */
 /**
  * Everything a person or a test needs to try the package for real, started in one call: the package built and packed,
  * a local TechWolf sandbox, a real n8n with the package installed as n8n installs community packages, the TechWolf
@@ -9,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 
-import { startAuthorizationServer, type AuthorizationServer } from '../sandbox/authorizationServer';
+import { startAuthorizationServer, type AuthorizationServer } from './services/authorization-server';
 import type { EndpointAuthentication } from '../sandbox/endpointToken';
 import type { SigningKeyPair } from '../sandbox/signer';
 import { generateSigningKeyPair } from '../sandbox/signer';
@@ -39,7 +38,7 @@ export interface PlaygroundOptions {
 	/** More packed community packages for n8n, e.g. a benchmark fixture. */
 	extraPackageTarballs?: string[];
 	/**
-	 * OAuth2 endpoint authentication: start the consumer's authorization server (sandbox/authorizationServer.ts) and
+	 * OAuth2 endpoint authentication: start the consumer's authorization server (e2e/services/authorization-server.ts) and
 	 * publish the example with Require Access Token on, checked against that server's JWKS.
 	 */
 	requireAccessToken?: boolean;

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * examples/techwolf-reconciliation.json in a real n8n: imported as a user imports it, its TechWolf credential pointed
  * at a sandbox of its own whose export spans three pages, run once through n8n's REST API (a manual run from the
@@ -14,7 +13,7 @@ import { finishedExecution } from './executions';
 import { REPO_ROOT } from './n8n/install';
 import { nodeOutputItems } from './n8n/rest-client';
 import type { N8nWorkflowJson } from './n8n/rest-types';
-import type { TestCase } from './runner';
+import type { TestCase } from './test-case';
 import { SandboxClient } from './sandbox-client';
 import { restOf, type SuiteContext } from './suite-context';
 import { API_CREDENTIAL } from '../nodes/TechWolf/connection';

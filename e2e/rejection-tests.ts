@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * Every way a delivery is refused, sent to the trigger in a real n8n: each must get the trigger's own 400 or 401 with
  * its reason, and start nothing.
@@ -23,7 +22,7 @@ import {
 	type SignedEventDelivery,
 } from './deliveries';
 import { assertNoNewExecution } from './executions';
-import type { TestCase } from './runner';
+import type { TestCase } from './test-case';
 import { exampleWebhookUrl, exampleWorkflowId, restOf, type SuiteContext } from './suite-context';
 
 /** TechWolf's default tolerance is 300 s; twice that is unambiguously out of it. */

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- dev tooling, never shipped (README: Lint) */
 /**
  * Smoke test of the e2e harness with n8n's own Webhook node (no project code involved):
  * install, start, import + publish a workflow, POST 5 requests, read the executions back, stop.

@@ -1,4 +1,7 @@
-/** What every e2e test gets: the running playground (n8n, sandbox, signing key, example workflow) and a sandbox client. */
+/**
+ * What every e2e test gets: the running playground (n8n, sandbox, signing key, example workflow) and a sandbox client,
+ * set up by the suite's `before` after the test lists are built: read them inside a test's `run` (e2e/test-case.ts).
+ */
 import type { N8nRestClient } from './n8n/rest-client';
 import type { Playground } from './playground';
 import type { SandboxClient } from './sandbox-client';
@@ -14,7 +17,7 @@ export interface ExampleContext {
 
 export interface SuiteContext extends ExampleContext {
 	playground: Playground;
-	/** Progress notes (timings, throughput) that are not test results; stderr, so stdout stays one line per test. */
+	/** Progress notes (timings, throughput) that are not test results; stderr, so stdout is the test reporter's. */
 	note(line: string): void;
 }
 

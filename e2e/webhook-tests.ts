@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * The TechWolf Trigger inside a real n8n, over real HTTP, against the published example workflow: every event type,
  * the acknowledgements that start nothing, key rotation and every rejection. Each test asserts the HTTP answer and
@@ -12,7 +11,7 @@ import { assertAcknowledged, newEvent, nowSeconds, post, sign, type SignedEventD
 import { deliverAndCheckRun, EVENT_ENTRIES, onlyItem, TRIGGER_NODE } from './event-run';
 import { assertNoNewExecution, assertOneSuccessfulExecution } from './executions';
 import { rejectionTests } from './rejection-tests';
-import type { TestCase } from './runner';
+import type { TestCase } from './test-case';
 import { exampleWebhookUrl, exampleWorkflowId, restOf, type SuiteContext } from './suite-context';
 
 function eventTypeTest(context: SuiteContext, entry: CatalogEntry): TestCase {

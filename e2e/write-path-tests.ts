@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * The SkillEngine write path inside a real n8n: workflows started by n8n's own Webhook node run the TechWolf node
  * against the sandbox, and the executions are read back through n8n's REST API. Job create → add profile data → get
@@ -13,7 +12,7 @@ import { FIXTURE_IDS } from '../sandbox/data';
 import { oauth2CredentialData } from '../sandbox/server';
 import { nodeOutputItems } from './n8n/rest-client';
 import type { N8nExecution, N8nWorkflowJson } from './n8n/rest-types';
-import type { TestCase } from './runner';
+import type { TestCase } from './test-case';
 import { restOf, type SuiteContext } from './suite-context';
 import { API_CREDENTIAL } from '../nodes/TechWolf/connection';
 
@@ -41,7 +40,7 @@ function chainWorkflow(name: string, path: string, steps: Step[], oauth2Credenti
 			parameters: { authentication: 'oAuth2', ...step.parameters },
 			name: step.name,
 			type: TECHWOLF,
-			typeVersion: 2,
+			typeVersion: 1,
 			position: [220 * (index + 1), 0],
 			credentials: { techWolfOAuth2Api: { id: oauth2CredentialId, name: 'TechWolf sandbox (OAuth2)' } },
 			...(step.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
@@ -85,12 +84,11 @@ function onlyItem(execution: N8nExecution, node: string): Record<string, unknown
 }
 
 export function writePathTests(context: SuiteContext): TestCase[] {
-	const { playground } = context;
-	const { sandbox, credentialIds } = playground;
 	return [
 		{
 			name: 'Job: create → add profile data → get suggested skill profile, in one n8n workflow',
 			run: async () => {
+				const { sandbox, credentialIds } = context.playground;
 				const workflow = chainWorkflow(
 					'e2e: job write path',
 					'e2e-job-write-path',
@@ -143,13 +141,14 @@ export function writePathTests(context: SuiteContext): TestCase[] {
 				for (const name of ['Kubernetes', 'Python', 'SQL']) {
 					assert.ok(names.includes(name), `the suggested profile lacks ${name}: ${names.join(', ')}`);
 				}
-				assert.equal(profile.skill_count, names.length, 'Simplify (on for new nodes) adds skill_count');
+				assert.equal(profile.skill_count, names.length, 'Simplify (on by default) adds skill_count');
 				assert.deepEqual(sandbox.stats().contractViolations, [], 'the sandbox saw requests its contract refuses');
 			},
 		},
 		{
 			name: 'Employee: delete → get (404, continued) → restore → get, in one n8n workflow',
 			run: async () => {
+				const { credentialIds } = context.playground;
 				const employeeId = "={{ $('Webhook').item.json.body.employeeId }}";
 				const workflow = chainWorkflow(
 					'e2e: employee lifecycle',
@@ -197,6 +196,7 @@ export function writePathTests(context: SuiteContext): TestCase[] {
 		{
 			name: 'Skills team: organisational unit → move an employee there → job description preview → the change → create a skill → skill cluster → market alignment, in one n8n workflow',
 			run: async () => {
+				const { sandbox, credentialIds } = context.playground;
 				const body = (field: string) => `={{ $('Webhook').item.json.body.${field} }}`;
 				const workflow = chainWorkflow(
 					'e2e: skills team',
@@ -291,6 +291,7 @@ export function writePathTests(context: SuiteContext): TestCase[] {
 		...(['privateKeyJwtRsa', 'privateKeyJwtEc'] as const).map((method): TestCase => ({
 			name: `Test button: TechWolf OAuth2 API credential with Private Key JWT (${method === 'privateKeyJwtRsa' ? 'RSA, RS256' : 'EC P-256, ES256'}) → OK; a key TechWolf did not register → Error`,
 			run: async () => {
+				const { sandbox } = context.playground;
 				const rest = restOf(context);
 				const check = async (label: string, data: Record<string, string>) => {
 					const credential = await rest.createCredential(API_CREDENTIAL.oAuth2, `e2e: ${label}`, data);

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- dev tooling, never shipped (README: Lint) */
 /**
  * TechWolf's token endpoint as the sandbox plays it (the Authentication page, in the contract's securitySchemes):
  * Auth0's client-credentials grant with a JSON body carrying `tenant` and `audience`, and the Bearer check every API

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error -- dev tooling, never shipped (README: Lint) */
 /**
  * The token endpoint's side of private-key JWT client authentication, as an authorization server does it (RFC 7523
  * §3, OpenID Connect Core §9) with Auth0's limits, which TechWolf's token endpoint runs on: the assertion is a JWS

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * TechWolf's side of webhooks: builds the thin CloudEvents 1.0 TechWolf sends (Event Types page, seed 002), signs a
  * delivery with the one signer (`signer.ts`) and posts it. Event types come from the one catalog

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * What the sandbox's HTTP servers share: listening on 127.0.0.1 only (a free port unless one is given), stopping,
  * bodies, JSON answers, and TechWolf's and OAuth's error bodies.

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- dev tooling, never shipped (README: Lint) */
 /**
  * The sandbox's webhook signing key, kept in `.cache/sandbox/signing-key.json` so that `npm start` (which gives the
  * public key to n8n's TechWolf credential) and `npm run send-event` (which signs with the private key) agree across

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * `npx tsx sandbox/main.ts --port 5699 --tenant acme`: runs the TechWolf sandbox in the foreground, prints what a
  * TechWolf credential needs, logs each request, and stops on Ctrl-C.

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- dev tooling, never shipped (README: Lint) */
 /**
  * `npm run send-event -- --type employee.skill_profile.updated`: sends one signed TechWolf webhook, as TechWolf would,
  * to the n8n started by `npm start` (its URL is in `.cache/sandbox/webhook-url`) or to `--url`.

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- dev tooling, never shipped (README: Lint) */
 /**
  * A local TechWolf: an HTTP server on 127.0.0.1 that answers like the SkillEngine API (routes in `api/`, checked
  * against the OpenAPI contract in `contract/`, data in `data.ts`) and like TechWolf's Auth0 token endpoint (`auth.ts`). Jest integration

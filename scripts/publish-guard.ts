@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * `prepublishOnly`: npm publishes this package only from .github/workflows/publish.yml, on a version tag, with a
  * provenance attestation. n8n verifies only packages published that way (README, "Releases"), and a publish from a

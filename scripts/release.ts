@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * `npm run release`.
  * - In GitHub Actions (publish.yml, on a version tag): n8n's own `n8n-node release`, which lints, builds and runs

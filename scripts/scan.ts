@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * `npm run scan`: n8n's package scanner (@n8n/scan-community-package, its exported analyser with its own pinned
  * ESLint and rule plugins) run the way n8n runs it before verifying a package, on this checkout and on the tarball

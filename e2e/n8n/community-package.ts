@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /** Packs this package and installs the tarball into a real n8n's user folder the way n8n installs community packages. */
 import * as fsp from 'node:fs/promises';
 import * as os from 'node:os';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /** Small file, process and port helpers for driving a real n8n (Node built-ins only). */
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- dev tooling, never shipped (README: Lint) */
 /**
  * Installs a pinned real n8n 2.x and a Node 24 binary into a git-ignored cache once (marker file), for e2e tests,
  * `npm start` and benchmarks. Only Node built-ins are imported; n8n's own modules (bcryptjs, flatted) are loaded at run

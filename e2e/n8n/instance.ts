@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- dev tooling, never shipped (README: Lint) */
 /**
  * Starts and stops a private real n8n on 127.0.0.1: the packed community package installed the way n8n installs it,
  * an owner created from env, and a handle with a logged-in REST client. Every process started here is stopped by

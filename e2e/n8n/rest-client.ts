@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /** The internal REST API under `/rest` of a real n8n, the one the editor uses (cookie auth, `{ data }` envelopes). */
 import * as path from 'node:path';
 

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- dev tooling, never shipped (README: Lint) */
 /**
  * n8n in queue mode with real parts, no Docker: Debian's PostgreSQL and Redis on private ports, then one main
  * instance (it migrates the database), two `n8n webhook` processes and one worker, started in parallel once the main

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * The install as a person does it, in headless Chromium: Settings → Community Nodes → Install, the package name, the
  * risk confirmation, Install; the nodes in the nodes panel; then, once a newer version is published, the card's
@@ -11,7 +10,7 @@ import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 
 import { byTestId, editorCheck, saveScreenshot, signIn, type EditorSession } from '../browser';
-import type { TestCase } from '../runner';
+import type { TestCase } from '../test-case';
 import { CommunityPackagesApi } from './community-packages-api';
 import {
 	CUSTOM_REGISTRY_FEATURE,
@@ -50,34 +49,33 @@ export function communityNodesUiTests(
 	session: EditorSession,
 	screenshotDir: string,
 ): TestCase[] {
-	const { n8n, packageName } = env;
-	const api = new CommunityPackagesApi(n8n.rest);
+	const api = (): CommunityPackagesApi => new CommunityPackagesApi(env.n8n.rest);
 
 	async function installsThroughTheCommunityNodesScreen(page: Page): Promise<void> {
-		const { latest } = await env.registry.versions(packageName);
-		assert.ok(latest, `the registry has no latest ${packageName}`);
-		await grantLicenceFeature(n8n, CUSTOM_REGISTRY_FEATURE);
-		await signIn(page, n8n);
-		await openCommunityNodesSettings(page, n8n.baseUrl);
+		const { latest } = await env.registry.versions(env.packageName);
+		assert.ok(latest, `the registry has no latest ${env.packageName}`);
+		await grantLicenceFeature(env.n8n, CUSTOM_REGISTRY_FEATURE);
+		await signIn(page, env.n8n);
+		await openCommunityNodesSettings(page, env.n8n.baseUrl);
 		await page.getByRole('button', { name: 'Install a community node' }).click();
 		const dialog = page.getByRole('dialog').filter({ hasText: 'Install community nodes' });
 		await dialog
 			.locator(`${byTestId('package-name-input')} input, input${byTestId('package-name-input')}`)
-			.fill(packageName);
+			.fill(env.packageName);
 		const install = dialog.locator(byTestId('install-community-package-button'));
 		await dialog.locator(byTestId('user-agreement-checkbox')).click();
 		assert.ok(await install.isEnabled(), 'Install is not enabled after the risk confirmation');
 		await saveScreenshot(page, path.join(screenshotDir, 'community-nodes-install.png'), [TEST_MODE_MARKER]);
 		await install.click();
 		await dialog.waitFor({ state: 'hidden', timeout: INSTALL_WAIT_MS });
-		const card = packageCard(page, packageName);
+		const card = packageCard(page, env.packageName);
 		await card.waitFor();
 		await card.getByText(latest).first().waitFor();
 
-		const installed = await api.list();
+		const installed = await api().list();
 		assert.deepEqual(
 			installed.map((pkg) => [pkg.packageName, pkg.installedVersion]),
-			[[packageName, latest]],
+			[[env.packageName, latest]],
 		);
 		assert.deepEqual(
 			installed[0]?.installedNodes.map((node) => node.type).sort(),
@@ -86,7 +84,7 @@ export function communityNodesUiTests(
 
 		// A new workflow's nodes panel finds the app; opened, it offers the trigger's events and the action node's
 		// operations, marked as installed from npm.
-		await page.goto(`${n8n.baseUrl}/workflow/new`);
+		await page.goto(`${env.n8n.baseUrl}/workflow/new`);
 		await page.locator(byTestId('canvas-add-button')).click();
 		await page.locator(byTestId('node-creator-search-bar')).fill('TechWolf');
 		await page.locator(byTestId('node-creator-item-name')).getByText(APP_NAME, { exact: true }).click();
@@ -100,14 +98,14 @@ export function communityNodesUiTests(
 
 	async function updatesThroughTheCommunityNodesScreen(page: Page): Promise<void> {
 		const version = await publishPatchVersion(env, 2);
-		await openCommunityNodesSettings(page, n8n.baseUrl);
-		const card = packageCard(page, packageName);
+		await openCommunityNodesSettings(page, env.n8n.baseUrl);
+		const card = packageCard(page, env.packageName);
 		await card.getByRole('button', { name: 'Update' }).click();
 		const confirm = page.getByRole('dialog').filter({ hasText: 'Update node package' });
 		await confirm.getByRole('button', { name: 'Confirm update' }).click();
 		await confirm.waitFor({ state: 'hidden', timeout: INSTALL_WAIT_MS });
 		await card.getByText(version).first().waitFor({ timeout: INSTALL_WAIT_MS });
-		const [listed] = await api.list();
+		const [listed] = await api().list();
 		assert.equal(listed?.installedVersion, version, 'n8n did not record the update');
 		assert.equal(listed?.updateAvailable, undefined, `still offers ${listed?.updateAvailable}`);
 	}

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- dev tooling, never shipped (README: Lint) */
 /**
  * What the registry suite runs against: the packed package published to a private registry (e2e/services/registry.ts),
  * the TechWolf sandbox, and a real n8n with no package installed, pointed at that registry. Installing is the tests'

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * Later versions of the packed package for the update tests: the same files with only `version` raised, repacked in a
  * temp folder. The checkout's package.json is never touched, so no test run can leave a version change behind.

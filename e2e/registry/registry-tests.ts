@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * The package through n8n's own installer, as the Community Nodes screen drives it over REST: installed from the
  * private registry, the example workflow run with both nodes, updated to a newer published version, and uninstalled.
@@ -10,7 +9,7 @@ import { findEvent, type CatalogEntry } from '../../nodes/shared/events';
 import { deliverAndCheckRun } from '../event-run';
 import { N8nRestError } from '../n8n/rest-client';
 import { createSandboxCredentials, exampleWorkflowWith, webhookIdOf, type Playground } from '../playground';
-import type { TestCase } from '../runner';
+import type { TestCase } from '../test-case';
 import { SandboxClient } from '../sandbox-client';
 import type { RegistryRequest } from '../services/registry';
 import type { ExampleContext } from '../suite-context';
@@ -38,10 +37,9 @@ async function requestsSince(env: RegistryEnvironment, since: number): Promise<R
 }
 
 export function registryTests(env: RegistryEnvironment, state: RegistrySuiteState = {}): TestCase[] {
-	const api = new CommunityPackagesApi(env.n8n.rest);
+	const api = (): CommunityPackagesApi => new CommunityPackagesApi(env.n8n.rest);
 	const declared = declaredTypeNames();
-	const { packageName } = env;
-	const ownTypes = (names: string[]) => names.filter((name) => name.startsWith(`${packageName}.`));
+	const ownTypes = (names: string[]) => names.filter((name) => name.startsWith(`${env.packageName}.`));
 
 	const assertTypesLoaded = async (): Promise<void> => {
 		const nodeTypes = await env.n8n.rest.nodeTypeNames();
@@ -53,7 +51,7 @@ export function registryTests(env: RegistryEnvironment, state: RegistrySuiteStat
 	};
 
 	const assertInstalled = (installed: InstalledPackage, version: string): void => {
-		assert.equal(installed.packageName, packageName);
+		assert.equal(installed.packageName, env.packageName);
 		assert.equal(installed.installedVersion, version);
 		assert.deepEqual(installed.installedNodes.map((node) => node.type).sort(), [...declared.nodes].sort());
 	};
@@ -67,20 +65,22 @@ export function registryTests(env: RegistryEnvironment, state: RegistrySuiteStat
 	};
 
 	async function refusesTheRegistryWithoutTheLicenceFeature(): Promise<void> {
-		const error = await api.install(packageName).then(
-			() => assert.fail('n8n installed from a custom registry without the licence feature'),
-			(reason: unknown) => reason,
-		);
+		const error = await api()
+			.install(env.packageName)
+			.then(
+				() => assert.fail('n8n installed from a custom registry without the licence feature'),
+				(reason: unknown) => reason,
+			);
 		assert.ok(error instanceof N8nRestError, String(error));
 		assert.ok(error.body.includes(CUSTOM_REGISTRY_FEATURE), `n8n refused for another reason: ${error.body}`);
-		assert.deepEqual(await api.list(), []);
+		assert.deepEqual(await api().list(), []);
 		assert.deepEqual(ownTypes(await env.n8n.rest.nodeTypeNames()), []);
 	}
 
 	async function installsThroughTheRestApi(): Promise<void> {
 		await grantLicenceFeature(env.n8n, CUSTOM_REGISTRY_FEATURE);
 		const before = (await env.registry.requests()).length;
-		const installed = await api.install(packageName);
+		const installed = await api().install(env.packageName);
 		assertInstalled(installed, env.firstVersion);
 
 		// n8n's installer asked the registry for this package only (the peer dependency n8n-workflow is dropped
@@ -89,14 +89,14 @@ export function registryTests(env: RegistryEnvironment, state: RegistrySuiteStat
 		assert.ok(requests.length > 0, 'n8n installed without asking the registry');
 		for (const request of requests) {
 			assert.ok(
-				request.url === `/${packageName}` || request.url.startsWith(`/${packageName}/`),
+				request.url === `/${env.packageName}` || request.url.startsWith(`/${env.packageName}/`),
 				`n8n asked the registry for ${request.method} ${request.url}`,
 			);
 			// 304: npm's cache revalidating what it fetched a moment ago.
 			assert.ok([200, 304].includes(request.status), `${request.method} ${request.url} -> ${request.status}`);
 		}
 
-		const [listed, ...others] = await api.list();
+		const [listed, ...others] = await api().list();
 		assert.equal(others.length, 0, 'more than one community package listed');
 		assert.ok(listed, 'n8n lists no community package');
 		assertInstalled(listed, env.firstVersion);
@@ -118,11 +118,11 @@ export function registryTests(env: RegistryEnvironment, state: RegistrySuiteStat
 
 	async function updatesToAPublishedPatchThroughTheRestApi(): Promise<void> {
 		const version = await publishPatchVersion(env, 1);
-		const [offered] = await api.list();
+		const [offered] = await api().list();
 		assert.equal(offered?.updateAvailable, version, 'the list does not offer the published patch as an update');
 
-		assertInstalled(await api.update(packageName), version);
-		const [listed] = await api.list();
+		assertInstalled(await api().update(env.packageName), version);
+		const [listed] = await api().list();
 		assert.ok(listed, 'n8n lists no community package after the update');
 		assertInstalled(listed, version);
 		assert.equal(listed.updateAvailable, undefined, `still offers ${listed.updateAvailable} after the update`);
@@ -132,8 +132,8 @@ export function registryTests(env: RegistryEnvironment, state: RegistrySuiteStat
 	}
 
 	async function uninstallsThroughTheRestApiAndN8nStaysHealthy(): Promise<void> {
-		await api.uninstall(packageName);
-		assert.deepEqual(await api.list(), []);
+		await api().uninstall(env.packageName);
+		assert.deepEqual(await api().list(), []);
 		const readiness = await fetch(`${env.n8n.baseUrl}/healthz/readiness`);
 		assert.equal(readiness.status, 200, `readiness answered ${readiness.status} after the uninstall`);
 		assert.deepEqual(ownTypes(await env.n8n.rest.nodeTypeNames()), [], 'node types left after the uninstall');

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * A scripted OpenAI-compatible chat model for agent tests: n8n's OpenAI Chat Model talks to it through its credential's
  * Base URL. It records every request, answers `POST …/chat/completions` with what the test's script decides for that

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- dev tooling, never shipped (README: Lint) */
 /**
  * A private PostgreSQL for queue-mode tests, from Debian's `postgresql` package: a fresh cluster in its own data
  * folder, on a private port and socket folder, listening on 127.0.0.1 only, run as the `postgres` user (Postgres

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * A private Redis for queue-mode tests, from Debian's `redis-server` package: its own port and folder, 127.0.0.1
  * only, an append-only file as a production Redis keeps (so queued jobs survive an outage). `stop()` ends exactly the

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- dev tooling, never shipped (README: Lint) */
 /**
  * A private npm registry for the registry suite: Verdaccio (a devDependency) on 127.0.0.1 and a free port, with its
  * own config, storage and user list in a temp folder. No uplinks: it serves only what the suite publishes to it, so

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error -- dev tooling, never shipped (README: Lint) */
 /**
  * The sandbox's SkillEngine API: one handler per operation of the OpenAPI contract (`contract/`), one file per
  * resource, keyed by the document's operationId. Every request is checked against its operation before the handler

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * The contract the sandbox speaks: `techwolf.openapi.yaml` beside this file (OpenAPI 3.1, linted by
  * `npm run lint:contract`), read once. Routing is by its path templates, and every request and every answer is

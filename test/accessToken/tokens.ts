@@ -7,7 +7,7 @@ import {
 	type AccessTokenCheck,
 	type KeySource,
 } from '../../nodes/TechWolfTrigger/verification/accessToken';
-import { generateSigningKey, signJws, type SigningKey } from '../../sandbox/jws';
+import { generateSigningKey, signJws, type SigningKey } from '../../e2e/services/jws';
 
 export const ISSUER = 'https://auth.example.com/';
 export const AUDIENCE = 'https://n8n.example.com/techwolf';

@@ -8,7 +8,7 @@ import {
 	readJwks,
 	readPastedKeys,
 } from '../../nodes/TechWolfTrigger/verification/accessToken';
-import { generateSigningKey, type SigningKey } from '../../sandbox/jws';
+import { generateSigningKey, type SigningKey } from '../../e2e/services/jws';
 import { JWKS_URL, NOW, policy, rsa, ec, ed, token, bearer, jwksEndpoint, verifierFor, expectRejected } from './tokens';
 
 describe('access token verifier: the JWKS', () => {

@@ -8,7 +8,7 @@ import {
 	verifyJwsSignature,
 	type JwsAlgorithmName,
 } from '../../nodes/TechWolfTrigger/verification/accessToken';
-import { generateSigningKey } from '../../sandbox/jws';
+import { generateSigningKey } from '../../e2e/services/jws';
 import { readVector } from '../vectors/read';
 import {
 	JWKS_URL,

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- dev tooling, never shipped (README: Lint) */
 /** Event → Get Resource for every event type of the catalog, fed with the item the TechWolf Trigger emits. */
 import type { IDataObject } from 'n8n-workflow';
 

@@ -19,7 +19,7 @@ export interface ActionHarness {
 	run(
 		parameters: IDataObject,
 		items?: INodeExecutionData[],
-		options?: { continueOnFail?: boolean; typeVersion?: number },
+		options?: { continueOnFail?: boolean },
 	): Promise<INodeExecutionData[]>;
 	/** JSON of the output items of one run. */
 	json(parameters: IDataObject, items?: INodeExecutionData[]): Promise<IDataObject[]>;
@@ -41,7 +41,6 @@ export async function actionHarness(sandboxOptions: SandboxOptions = {}): Promis
 				parameters,
 				credentials: { techWolfOAuth2Api: 'oauth-1', techWolfApi: 'token-1' },
 				...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
-				...(options.typeVersion ? { typeVersion: options.typeVersion } : {}),
 			},
 			vault,
 			items,

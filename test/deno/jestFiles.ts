@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * Runs Jest test files under Deno 2, unchanged: the files' `describe`, `test` (with `.each`) and their hooks become
  * Deno tests, one per Jest test, named by its describe path; `expect`, `jest.fn` and `jest.spyOn` are Jest's own (the

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * examples/techwolf-reconciliation.json: its wiring, and its TechWolf node's exact parameters run against a sandbox
  * whose export takes three pages. The e2e suite imports and runs the whole workflow in a real n8n.

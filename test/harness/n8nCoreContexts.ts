@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * Runs the package's nodes inside n8n-core's real execution contexts (WebhookContext, ExecuteContext), so that
  * parameters resolve with their defaults, credentials flow through preAuthentication and authenticate, and HTTP goes

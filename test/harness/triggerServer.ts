@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * A stand-in for n8n's webhook route around one trigger node: real HTTP on 127.0.0.1, the request decorated the way
  * n8n's body parser does it (rawBody read lazily through readRawBody(), `ip`, parsed `body`), the reply written

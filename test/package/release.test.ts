@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * Releases: the workflow files are valid YAML with intact `${{ }}` expressions (node-cli 0.48.3's `n8n-node new`
  * mangles them), publishing happens only in publish.yml on a tag, after CI, with provenance, and the guards refuse

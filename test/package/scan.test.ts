@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * `npm run scan` is n8n's scanner and it does fail: a copy of the shipped sources (and the icons they name) passes its source leg, and the same
  * copy with one `process.env` read in a node fails it, naming the rule (n8n Cloud allows no environment access).

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * What `npm publish` would upload: a fresh build packed with `npm pack --dry-run`. Only the compiled nodes,
  * credentials and icons plus npm's standard files ship; no test or dev-tooling file, no TypeScript source, and the

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- dev tooling, never shipped (README: Lint) */
 /** The items the README shows, one per event type, built by the trigger's own code from fixed inputs. */
 import { parseCloudEvent, toEventItem, type CatalogEntry, type TechWolfEventItem } from '../../nodes/shared/events';
 import { buildEvent } from '../../sandbox/events';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * The README's item examples are what the trigger really emits; its operation table is the contract's operations,
  * each saying whether TechWolf documents it or the package chose it.

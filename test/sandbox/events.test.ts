@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * The event builder produces, for every catalog entry, the payload of the Event Types page, signed so that the
  * project's verifier accepts it; `send-event` posts one; the signing key file is made once.
@@ -13,7 +12,7 @@ import { EVENT_CATALOG, HEALTH_CHECK_TYPE } from '../../nodes/shared/events/cata
 import { parseCloudEvent } from '../../nodes/shared/events/cloudEvent';
 import { WebhookVerifier } from '../../nodes/TechWolfTrigger/verification/signature/verifier';
 import { AccessTokenVerifier, readJwks } from '../../nodes/TechWolfTrigger/verification/accessToken';
-import { startAuthorizationServer } from '../../sandbox/authorizationServer';
+import { startAuthorizationServer } from '../../e2e/services/authorization-server';
 import { FIXTURE_IDS } from '../../sandbox/data';
 import { buildEvent, postDelivery, signedDelivery } from '../../sandbox/events';
 import { loadOrCreateSigningKey } from '../../sandbox/keys';

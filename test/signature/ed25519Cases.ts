@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /** ed25519.ts: the primitive against published vectors and @noble/ed25519, and the refusal of unusable keys. */
 import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /** hex.ts: strict decoding, so that a mangled signature is never read as a shorter one. */
 import assert from 'node:assert/strict';
 

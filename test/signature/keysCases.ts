@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /** keys.ts: the credential's key text, parsed and checked key by key. */
 import assert from 'node:assert/strict';
 

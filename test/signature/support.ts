@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * What the signature test cases share: a case is a name and a function, registered with Jest by the *.test.ts files
  * here (which test/deno/suites.test.ts also runs under Deno 2).

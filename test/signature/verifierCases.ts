@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /** verifier.ts: the whole verify path, from headers and raw bytes to a tagged result, signed by the sandbox's signer. */
 import assert from 'node:assert/strict';
 import * as fc from 'fast-check';

@@ -17,7 +17,7 @@ import {
 } from '../../nodes/TechWolfTrigger/verification/accessToken/credential';
 import { techWolfAccessTokenKeysTest } from '../../nodes/TechWolfTrigger/credentialTests/accessTokenKeys';
 import { TechWolfTrigger } from '../../nodes/TechWolfTrigger/TechWolfTrigger.node';
-import { startAuthorizationServer, type AuthorizationServer } from '../../sandbox/authorizationServer';
+import { startAuthorizationServer, type AuthorizationServer } from '../../e2e/services/authorization-server';
 import { buildEvent, postDelivery, signedDelivery } from '../../sandbox/events';
 import { generateSigningKeyPair } from '../../sandbox/signer';
 import { CredentialVault } from '../harness/n8nCoreContexts';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 /**
  * `accepted` means recorded: n8n answers an accepted event only once it has recorded the run, and a run it could not
  * record (or whose answer never left) leaves no claim behind, so that TechWolf's retry runs the event.

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev tooling, never shipped (README: Lint) */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 

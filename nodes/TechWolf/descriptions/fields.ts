@@ -32,30 +32,14 @@ export const returnAllFields: INodeProperties[] = [
 	},
 ];
 
-const SIMPLIFY_DESCRIPTION = 'Whether to return a short version of the response instead of all of TechWolf’s fields';
-
-/**
- * Simplify (helpers/simplify.ts): on for new nodes (version 2), off for version 1 nodes, whose workflows keep
- * TechWolf's full response.
- */
-export const simplifyFields: INodeProperties[] = [
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: SIMPLIFY_DESCRIPTION,
-		displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
-	},
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: false,
-		description: SIMPLIFY_DESCRIPTION,
-		displayOptions: { show: { '@version': [1] } },
-	},
-];
+/** Simplify (helpers/simplify.ts): TechWolf's large answers in their short form unless turned off. */
+export const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return a short version of the response instead of all of TechWolf’s fields',
+};
 
 /** TechWolf's `include=custom_properties` on a Get, as a switch; `entity` names what the properties are stored on. */
 export function customPropertiesField(entity: string): INodeProperties {

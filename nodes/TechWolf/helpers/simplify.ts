@@ -1,7 +1,6 @@
 /**
- * Simplify (the toggle is in descriptions/fields.ts): the short form of TechWolf's large answers (skill profiles, exports, suggestions), on by default from node
- * version 2 and off in version 1, so that existing workflows keep TechWolf's full response. The shapes (also in the
- * README):
+ * Simplify (the toggle is in descriptions/fields.ts): the short form of TechWolf's large answers (skill profiles,
+ * exports, suggestions), on by default. The shapes (also in the README):
  *
  * - a skill profile or export record: `{external_id, low_data_availability?, skill_count, skills: [{skill_id, skill,
  *   validation_state?, domain_name?, proficiency_level?, inferred_proficiency_level?, self_rated_proficiency_level?,
@@ -12,9 +11,11 @@
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-/** The Simplify toggle (descriptions/fields.ts); a version 1 node without it keeps the full response. */
+import { simplifyField } from '../descriptions/fields';
+
+/** The Simplify toggle of the item. */
 export function readSimplify(context: IExecuteFunctions, itemIndex: number): boolean {
-	return context.getNodeParameter('simplify', itemIndex, context.getNode().typeVersion >= 2) as boolean;
+	return context.getNodeParameter(simplifyField.name, itemIndex, simplifyField.default) as boolean;
 }
 
 const SKILL_FIELDS = [

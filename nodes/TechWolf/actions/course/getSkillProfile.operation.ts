@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { collection, simplifyFields } from '../../descriptions/fields';
+import { collection, simplifyField } from '../../descriptions/fields';
 import { vocabLanguageOption } from '../../descriptions/options';
 import { profileIdField } from '../../descriptions/skillProfile';
 import { skillProfileOf } from '../../helpers/skillProfiles';
@@ -10,7 +10,7 @@ export const getSkillProfile: Operation = {
 	label: 'Get Skill Profile',
 	action: 'Get the skills a course teaches',
 	description: 'Get the skills a course teaches, by external ID',
-	fields: [profileIdField('course'), ...simplifyFields, collection('options', [vocabLanguageOption])],
+	fields: [profileIdField('course'), simplifyField, collection('options', [vocabLanguageOption])],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		return skillProfileOf(this, 'course', itemIndex);
 	},

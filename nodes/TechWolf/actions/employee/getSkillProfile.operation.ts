@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { collection, simplifyFields } from '../../descriptions/fields';
+import { collection, simplifyField } from '../../descriptions/fields';
 import {
 	includeOption,
 	profileVendorOption,
@@ -17,7 +17,7 @@ export const getSkillProfile: Operation = {
 	description: 'Get the skills TechWolf holds for an employee, validated and suggested, by external ID',
 	fields: [
 		profileIdField('employee'),
-		...simplifyFields,
+		simplifyField,
 		collection('options', [
 			profileVendorOption,
 			includeOption([

@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { readSimplify, simplifySuggestions } from '../../helpers/simplify';
-import { collection, simplifyFields } from '../../descriptions/fields';
+import { collection, simplifyField } from '../../descriptions/fields';
 import { choiceOption, externalVendorOption, includeOption, VOCAB_LANGUAGES } from '../../descriptions/options';
 import { readIdList } from '../../helpers/ids';
 import { readChoice, toQuery } from '../../helpers/parameters';
@@ -36,7 +36,7 @@ export const getSkillSuggestions: Operation = {
 			placeholder: 'e.g. E1, E2, E3',
 			description: 'External IDs of up to 50 employees, separated by commas, or an expression giving a list',
 		},
-		...simplifyFields,
+		simplifyField,
 		suggestionFormatField,
 		collection('options', [
 			externalVendorOption,

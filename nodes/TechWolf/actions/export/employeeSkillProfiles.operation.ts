@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { readSimplify, simplifyProfile } from '../../helpers/simplify';
-import { collection, returnAllFields, simplifyFields } from '../../descriptions/fields';
+import { collection, returnAllFields, simplifyField } from '../../descriptions/fields';
 import { externalVendorOption, includeOption, responseFormatOption } from '../../descriptions/options';
 import { readTake } from '../../helpers/paging';
 import { readCollection, toQuery } from '../../helpers/parameters';
@@ -15,7 +15,7 @@ export const employeeSkillProfiles: Operation = {
 	description: 'Export the skill profiles of many employees at once, page by page (for reconciliation)',
 	fields: [
 		...returnAllFields,
-		...simplifyFields,
+		simplifyField,
 		collection('options', [
 			activeEmployeesOption,
 			externalVendorOption,

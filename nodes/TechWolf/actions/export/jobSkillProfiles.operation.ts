@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { JOB_SKILL_PROFILES_EXPORT_PATH } from '../../../shared/apiPaths';
 import { readSimplify, simplifyProfile } from '../../helpers/simplify';
-import { collection, returnAllFields, simplifyFields } from '../../descriptions/fields';
+import { collection, returnAllFields, simplifyField } from '../../descriptions/fields';
 import { externalVendorOption, includeOption, responseFormatOption } from '../../descriptions/options';
 import { readTake } from '../../helpers/paging';
 import { readDay, toQuery } from '../../helpers/parameters';
@@ -17,7 +17,7 @@ export const jobSkillProfiles: Operation = {
 		'Export the skill profiles of many jobs at once, page by page, e.g. the jobs changed since the last reconciliation',
 	fields: [
 		...returnAllFields,
-		...simplifyFields,
+		simplifyField,
 		collection('options', [
 			externalVendorOption,
 			includeOption([

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { collection, simplifyFields } from '../../descriptions/fields';
+import { collection, simplifyField } from '../../descriptions/fields';
 import {
 	domainNamespaceOption,
 	includeOption,
@@ -18,7 +18,7 @@ export const getSkillProfile: Operation = {
 	description: 'Get the skills of a job (with proficiency and criticality if asked) by external ID',
 	fields: [
 		profileIdField('job'),
-		...simplifyFields,
+		simplifyField,
 		collection('options', [
 			domainNamespaceOption,
 			profileVendorOption,

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { readSimplify, simplifyProfile } from '../../helpers/simplify';
-import { collection, idField, simplifyFields } from '../../descriptions/fields';
+import { collection, idField, simplifyField } from '../../descriptions/fields';
 import { domainNamespaceOption, externalVendorOption, vocabLanguageOption } from '../../descriptions/options';
 import { readId } from '../../helpers/ids';
 import { readQueryOptions } from '../../helpers/parameters';
@@ -14,7 +14,7 @@ export const getSkillProfile: Operation = {
 	description: 'Get the governed and suggested skills of a job family, told apart by their validation state',
 	fields: [
 		idField('jobFamilyId', 'Job Family ID', 'The external ID of the job family'),
-		...simplifyFields,
+		simplifyField,
 		collection('options', [domainNamespaceOption, externalVendorOption, vocabLanguageOption]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {

@@ -1,5 +1,5 @@
 /**
- * The signing side of JWT access tokens for the sandbox's authorization server (sandbox/authorizationServer.ts):
+ * The signing side of JWT access tokens for the consumer's authorization server (e2e/services/authorization-server.ts):
  * key pairs published as JWKs with the RFC 7638 thumbprint as `kid`, and JWS compact serialization (RFC 7515 §7.1)
  * signed per RFC 7518 §3 and RFC 8037. Written from the standards, not from the node's verifier.
  */

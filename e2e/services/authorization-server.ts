@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- dev tooling, never shipped (README: Lint) */
 /**
  * The consumer's own authorization server, for TechWolf's optional OAuth2 endpoint authentication: the consumer gives
  * TechWolf a token URL, a client id and secret, a scope and extra parameters (`audience`, `resource`); TechWolf fetches
@@ -17,7 +16,7 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
-import { closeServer, listenOnLoopback, readBody } from './http';
+import { closeServer, listenOnLoopback, readBody } from '../../sandbox/http';
 import { generateSigningKey, signJws, type SigningKey, type TokenAlgorithm } from './jws';
 
 export interface AuthorizationServerClient {

@@ -3,7 +3,7 @@ import {
 	DEFAULT_ALGORITHMS,
 	JwksCache,
 } from '../../nodes/TechWolfTrigger/verification/accessToken';
-import { startAuthorizationServer, type AuthorizationServer } from '../../sandbox/authorizationServer';
+import { startAuthorizationServer, type AuthorizationServer } from '../../e2e/services/authorization-server';
 import { EndpointTokenClient, EndpointTokenError } from '../../sandbox/endpointToken';
 
 /** The JWKS fetched over real HTTP, as n8n's request helper would. */

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- dev tooling, never shipped (README: Lint) */
 /**
  * `npm start`: a real n8n with this package, a local TechWolf sandbox, credentials and the example workflow, ready
  * to click through. `npm start -- --oauth2` also starts the consumer's authorization server and has the example
@@ -14,10 +13,10 @@ import {
 	writeEndpointAuthentication,
 	writeWebhookUrl,
 } from '../sandbox/keys';
-import { isPortFree } from './n8n/helpers';
-import { N8N_VERSION } from './n8n/install';
-import { PortInUseError } from './n8n/instance';
-import { startPlayground, type Playground } from './playground';
+import { isPortFree } from '../e2e/n8n/helpers';
+import { N8N_VERSION } from '../e2e/n8n/install';
+import { PortInUseError } from '../e2e/n8n/instance';
+import { startPlayground, type Playground } from '../e2e/playground';
 
 /** How far past a taken default port to look for a free one. */
 const PORT_SEARCH_SPAN = 20;

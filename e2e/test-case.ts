@@ -1,0 +1,42 @@
+/**
+ * The e2e and queue suites' tests, on Node's built-in runner: each test file gives a list of `TestCase`, and the
+ * suite's entry registers them with `node:test`, whose top-level tests run one at a time (they share one n8n, so
+ * execution counts mean something only one test at a time). The lists are built before the suite's `before` has set
+ * anything up, so a test reads what setup provides inside `run`, through `setUp`.
+ */
+import { test } from 'node:test';
+
+export interface TestCase {
+	name: string;
+	run(): Promise<void>;
+	/** A hung request or poll fails the test instead of the whole run. */
+	timeoutMs?: number;
+}
+
+const DEFAULT_TEST_TIMEOUT_MS = 60_000;
+
+/**
+ * Registers the tests with `node:test`, in order; `E2E_ONLY=<regular expression>` keeps only those whose names match
+ * (the suite's setup always runs). `anyFailed` tells the suite's `after` hook whether to show n8n's log: a test that
+ * threw or timed out never reaches the end of its `run`.
+ */
+export function registerTests(tests: readonly TestCase[]): { anyFailed(): boolean } {
+	const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : undefined;
+	let started = 0;
+	let finished = 0;
+	for (const testCase of tests) {
+		if (only && !only.test(testCase.name)) continue;
+		test(testCase.name, { timeout: testCase.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS }, async () => {
+			started += 1;
+			await testCase.run();
+			finished += 1;
+		});
+	}
+	return { anyFailed: () => finished < started };
+}
+
+/** What the suite's `before` sets up, read by a test: before setup (while the lists are built) it throws, saying so. */
+export function setUp<T>(value: T | undefined, what: string): T {
+	if (value === undefined) throw new Error(`${what} is read before the suite's setup ran: read it inside a test's run`);
+	return value;
+}
