@@ -7,7 +7,7 @@ import { sleep, type IWebhookFunctions } from 'n8n-workflow';
 import { HEALTH_CHECK_TYPE, parseCloudEvent, toEventItem } from '../shared/events';
 import type { ReadToken } from './verification/accessToken';
 import type { RequestHeaders } from './verification/signature';
-import { claimEvent, type Claim, type RememberedIds } from './deduplication';
+import { claimEvent, type Claim, type HeldClaim, type RememberedIds } from './deduplication';
 import { log } from './log';
 import { acknowledged, rejected, type Outcome } from './replies';
 import type { TriggerSettings } from './settings';
@@ -116,18 +116,18 @@ export async function handleDelivery(
 		return acknowledged('ignored', { ...ids, reason: 'event type not known to this node' });
 	}
 
-	let settle: Outcome['settle'];
+	let claim: HeldClaim | undefined;
 	if (settings.deduplication.windowSeconds > 0) {
-		const claim = await claimAfterInFlight(remembered, event.id, nowSeconds, settings);
-		if (claim.status === 'duplicate') return acknowledged('duplicate', ids);
-		if (claim.status === 'in_flight') {
+		const found = await claimAfterInFlight(remembered, event.id, nowSeconds, settings);
+		if (found.status === 'duplicate') return acknowledged('duplicate', ids);
+		if (found.status === 'in_flight') {
 			return rejected(
 				503,
 				'in_progress',
 				'An earlier delivery of this event is still being recorded; deliver it again',
 			);
 		}
-		settle = claim.settle;
+		claim = found;
 	}
 
 	const item = toEventItem(parsed.parsed, {
@@ -135,7 +135,7 @@ export async function handleDelivery(
 		timestamp: verification.timestamp,
 		keyId: verification.key.id,
 	});
-	return { ...acknowledged('accepted', ids), item, ...(settle ? { settle } : {}) };
+	return { ...acknowledged('accepted', ids), item, ...(claim ? { claim } : {}) };
 }
 
 /**

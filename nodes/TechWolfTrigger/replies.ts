@@ -6,6 +6,7 @@
 import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import type { TechWolfEventItem } from '../shared/events';
+import type { HeldClaim } from './deduplication';
 import { log } from './log';
 
 export type ReplyBody = Record<string, string>;
@@ -15,8 +16,8 @@ export interface Outcome {
 	body: ReplyBody;
 	/** Present when the workflow should start. */
 	item?: TechWolfEventItem;
-	/** The event's deduplication claim, settled by whether n8n answered `accepted` (it had recorded the run). */
-	settle?: (recorded: boolean) => void;
+	/** The event's deduplication claim: it stands once n8n has recorded the run or answered `accepted`. */
+	claim?: HeldClaim;
 	/** A problem on the receiving side that n8n's log must show (a JWKS that cannot be loaded). */
 	warning?: string;
 }
@@ -57,11 +58,21 @@ export function sendReply(context: IWebhookFunctions, outcome: Outcome): IWebhoo
 		context.getResponseObject().status(outcome.status).json(outcome.body);
 		return { noWebhookResponse: true };
 	}
-	const { settle } = outcome;
-	if (settle) {
+	const { body, claim } = outcome;
+	if (claim) {
 		const response = context.getResponseObject();
 		// Not answered 2xx, or not answered at all: the run may not be recorded, so TechWolf's retry must run it.
-		response.once('close', () => settle(response.writableFinished && response.statusCode < 300));
+		response.once('close', () => claim.settle(response.writableFinished && response.statusCode < 300));
 	}
-	return { webhookResponse: outcome.body, workflowData: [context.helpers.returnJsonArray([outcome.item])] };
+	return {
+		// n8n 2.x reads the body once it has recorded the run (saved the execution or queued the job), then saves
+		// static data if it is marked changed, then answers. Recording clears that mark (WorkflowRunner builds a
+		// second Workflow over the same static data), so without `recorded()` the claim would not be saved, and a
+		// restart or another n8n process would run the event again. (n8n 1.x reads it before it records the run.)
+		get webhookResponse() {
+			claim?.recorded();
+			return body;
+		},
+		workflowData: [context.helpers.returnJsonArray([outcome.item])],
+	};
 }

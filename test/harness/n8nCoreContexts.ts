@@ -163,7 +163,7 @@ export async function runWebhook(
 	httpRequest: unknown,
 	httpResponse: unknown,
 	logger?: Logger,
-): Promise<{ result: IWebhookResponseData; staticData: IDataObject; staticDataChanged: boolean }> {
+): Promise<{ result: IWebhookResponseData; workflow: Workflow }> {
 	const { workflow, node } = workflowWith(setup);
 	const webhookData = {
 		httpMethod: 'POST',
@@ -186,8 +186,7 @@ export async function runWebhook(
 	if (logger) Object.defineProperty(context, 'logger', { value: logger });
 	if (!setup.nodeType.webhook) throw new Error(`${node.type} has no webhook()`);
 	const result = await setup.nodeType.webhook.call(context);
-	const staticData = workflow.staticData as IDataObject;
-	return { result, staticData, staticDataChanged: staticData.__dataChanged === true };
+	return { result, workflow };
 }
 
 /** Calls an action node's execute() with n8n-core's ExecuteContext over the given input items. */

@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { IDataObject, INodeExecutionData, Logger } from 'n8n-workflow';
+import { Workflow, type IDataObject, type INodeExecutionData, type Logger } from 'n8n-workflow';
 
 import { runWebhook, type CredentialVault, type NodeSetup } from './n8nCoreContexts';
 
@@ -97,15 +97,18 @@ export async function startTriggerServer(setup: NodeSetup, vault: CredentialVaul
 		}
 		request.ip = req.socket.remoteAddress;
 		request.query = {};
-		const { result, staticData, staticDataChanged } = await runWebhook(
-			{ ...setup, staticData: JSON.parse(stored) as IDataObject },
+		const loaded = JSON.parse(stored) as IDataObject;
+		const { result, workflow } = await runWebhook(
+			{ ...setup, staticData: loaded },
 			vault,
 			request,
 			expressishResponse(res),
 			logger,
 		);
-		// As n8n 2.x: a run the node started is recorded first, then static data is saved, then the deferred answer
-		// (the node's webhookResponse) leaves; a run it could not record gets a 500 and nothing is saved.
+		// As n8n 2.41: a run the node started is recorded first, which builds a second Workflow over the same static
+		// data and so clears its changed mark (WorkflowRunner.establishContextForPersistence); then n8n reads the
+		// node's webhookResponse, saves static data if it is marked changed, and sends the answer. A run it could not
+		// record gets a 500 and nothing is saved.
 		const starts = !result.noWebhookResponse && result.workflowData !== undefined;
 		if (starts && failRecording) {
 			failRecording = false;
@@ -113,16 +116,21 @@ export async function startTriggerServer(setup: NodeSetup, vault: CredentialVaul
 			res.end(JSON.stringify({ code: 0, message: 'There was a problem executing the workflow' }));
 			return;
 		}
-		for (const run of result.workflowData ?? []) emitted.push(...run);
-		if (staticDataChanged) {
-			// As n8n's saveStaticData: the change flag itself is not stored.
-			const data = JSON.parse(JSON.stringify(staticData)) as IDataObject;
-			delete data.__dataChanged;
-			stored = JSON.stringify(data);
+		if (starts) {
+			const { id, nodes, nodeTypes } = workflow;
+			new Workflow({ id, nodes: Object.values(nodes), connections: {}, active: true, nodeTypes, staticData: loaded });
 		}
-		if (!result.noWebhookResponse && !res.writableEnded) {
+		for (const run of result.workflowData ?? []) emitted.push(...run);
+		const answer = result.noWebhookResponse
+			? undefined
+			: (result.webhookResponse ?? { message: 'Workflow was started' });
+		if (workflow.staticData.__dataChanged === true) {
+			// As n8n's saveStaticData: the change flag itself is not stored.
+			stored = JSON.stringify(workflow.staticData);
+		}
+		if (answer !== undefined && !res.writableEnded) {
 			res.setHeader('content-type', 'application/json');
-			res.end(JSON.stringify(result.webhookResponse ?? { message: 'Workflow was started' }));
+			res.end(JSON.stringify(answer));
 		}
 	};
 

@@ -1,5 +1,7 @@
 import { EventMemory, STORED_MAX_EVENTS, storedEventCount } from '../../nodes/TechWolfTrigger/deduplication';
 import { EventRecords, STATIC_DATA_KEY } from '../../nodes/TechWolfTrigger/deduplication/eventRecords';
+import { TechWolfTrigger } from '../../nodes/TechWolfTrigger/TechWolfTrigger.node';
+import { workflowWith } from '../harness/n8nCoreContexts';
 import { claimRecorded } from '../harness/recordedClaims';
 
 const policy = { windowSeconds: 3600, maxEvents: 100 };
@@ -302,6 +304,33 @@ describe('deduplication: a claim lasts only if its run was recorded', () => {
 		const restarted = new EventMemory();
 		expect(claimRecorded(restarted, TRIGGER, row.load(), 'b', T0, policy)).toBe('duplicate');
 		expect(claimRecorded(restarted, TRIGGER, row.load(), 'a', T0, policy)).toBe('duplicate');
+	});
+
+	test("recorded (n8n read the answer after recording the run): it rides on every delivery's save, and an answer that never left does not undo it", () => {
+		const memory = new EventMemory();
+		const row = new WorkflowRow();
+		const a = firstClaim(memory, row.load(), 'a');
+		a.recorded(); // a's own save has not reached the row yet
+		row.deliver(memory, 'b');
+		a.settle(false); // the connection closed before the answer: the run exists all the same
+		expect(claimRecorded(new EventMemory(), TRIGGER, row.load(), 'a', T0, policy)).toBe('duplicate');
+		expect(memory.claim(TRIGGER, {}, 'a', T0, policy).status).toBe('duplicate');
+	});
+
+	test("recorded marks the claim's static data changed again after n8n's recording cleared the mark", () => {
+		const loaded = {};
+		const { workflow, node } = workflowWith({
+			nodeType: new TechWolfTrigger(),
+			parameters: {},
+			credentials: {},
+			staticData: loaded,
+		});
+		const a = firstClaim(new EventMemory(), workflow.getStaticData('node', node), 'a');
+		expect(workflow.staticData.__dataChanged).toBe(true);
+		workflowWith({ nodeType: new TechWolfTrigger(), parameters: {}, credentials: {}, staticData: loaded }); // as WorkflowRunner does
+		expect(workflow.staticData.__dataChanged).toBe(false);
+		a.recorded();
+		expect(workflow.staticData.__dataChanged).toBe(true);
 	});
 
 	test('a claim is settled once: a late second settlement changes nothing', () => {

@@ -74,13 +74,13 @@ describe('handleDelivery: what it acknowledges (200)', () => {
 				source: 'https://acme.eu.techwolf.ai/employees/E1/skill_profile',
 			},
 		});
-		expect(typeof outcome.settle).toBe('function');
+		expect(typeof outcome.claim?.settle).toBe('function');
 	});
 
 	test('duplicate: a redelivery of a recorded event starts nothing', async () => {
 		const remembered = freshMemory();
 		const first = await handleDelivery(delivery(UPDATED, { id: 'evt-dup' }), settings, remembered, NOW);
-		first.settle?.(true);
+		first.claim?.settle(true);
 		const again = await handleDelivery(delivery(UPDATED, { id: 'evt-dup' }), settings, remembered, NOW + 30);
 		expect(again).toEqual({ status: 200, body: { status: 'duplicate', eventId: 'evt-dup', eventType: UPDATED } });
 	});
@@ -91,7 +91,7 @@ describe('handleDelivery: what it acknowledges (200)', () => {
 		for (const at of [NOW, NOW + 1]) {
 			const outcome = await handleDelivery(delivery(UPDATED, { id: 'evt-off' }), off, remembered, at);
 			expect(outcome.body.status).toBe('accepted');
-			expect(outcome.settle).toBeUndefined();
+			expect(outcome.claim).toBeUndefined();
 		}
 	});
 
@@ -145,7 +145,7 @@ describe('handleDelivery: a copy while the first delivery is being recorded', ()
 				message: 'An earlier delivery of this event is still being recorded; deliver it again',
 			},
 		});
-		first.settle?.(true);
+		first.claim?.settle(true);
 	});
 
 	test('the first recorded meanwhile: the copy is a duplicate; not recorded: the copy runs the event', async () => {
@@ -156,10 +156,10 @@ describe('handleDelivery: a copy while the first delivery is being recorded', ()
 			const remembered = freshMemory();
 			const first = await handleDelivery(delivery(UPDATED, { id: 'evt-wait' }), settings, remembered, NOW);
 			const copy = handleDelivery(delivery(UPDATED, { id: 'evt-wait' }), waiting(1_000), loadedAgain(remembered), NOW);
-			void sleep(20).then(() => first.settle?.(recorded));
+			void sleep(20).then(() => first.claim?.settle(recorded));
 			const answer = await copy;
 			expect(answer.body.status).toBe(status);
-			answer.settle?.(true);
+			answer.claim?.settle(true);
 		}
 	});
 });
@@ -322,7 +322,7 @@ describe('handleDelivery: properties and the clock', () => {
 						{ scope: 'fuzz', staticData: {} },
 						NOW,
 					);
-					outcome.settle?.(true);
+					outcome.claim?.settle(true);
 					return [200, 400, 401, 403].includes(outcome.status) && (outcome.status !== 200 || !!outcome.body.eventId);
 				},
 			),
@@ -335,7 +335,7 @@ describe('handleDelivery: properties and the clock', () => {
 		const first = signedEvent('evt-window', NOW);
 		const accepted = await handleDelivery(first, settings, remembered, NOW);
 		expect(accepted.body.status).toBe('accepted');
-		accepted.settle?.(true);
+		accepted.claim?.settle(true);
 		const soon = signedEvent('evt-window', NOW + 120);
 		expect((await handleDelivery(soon, settings, remembered, NOW + 120)).body.status).toBe('duplicate');
 		const later = signedEvent('evt-window', NOW + 3660);

@@ -5,6 +5,7 @@
 import { EventEmitter } from 'node:events';
 import type { IWebhookFunctions } from 'n8n-workflow';
 
+import { storedEventCount } from '../../nodes/TechWolfTrigger/deduplication';
 import { sendReply } from '../../nodes/TechWolfTrigger/replies';
 import { delivery, eventTypes, post, withTrigger } from './triggerRequests';
 
@@ -21,6 +22,19 @@ describe('TechWolf Trigger: accepted means recorded', () => {
 			const copy = delivery(eventTypes[0].type, { id });
 			expect((await post(server, copy.body, copy.headers)).body.status).toBe('duplicate');
 			expect(server.emitted).toHaveLength(1);
+		});
+	});
+
+	test('every accepted id is saved with its run, though recording the run clears the static-data change mark', async () => {
+		await withTrigger({}, async (server) => {
+			const deliveries = Array.from({ length: 5 }, (_, index) =>
+				delivery(eventTypes[0].type, { id: `a6c1d1f4-0000-4000-8000-0000000f0b${10 + index}` }),
+			);
+			for (const { body, headers } of deliveries) {
+				expect((await post(server, body, headers)).body.status).toBe('accepted');
+			}
+			const nodeData = server.storedStaticData()['node:TechWolf Trigger'] as Record<string, unknown>;
+			expect(storedEventCount(nodeData)).toBe(5);
 		});
 	});
 
@@ -50,7 +64,7 @@ describe('TechWolf Trigger: accepted means recorded', () => {
 			status: 200,
 			body,
 			item: { eventId: 'e-1' } as never,
-			settle: (recorded) => settled.push(recorded),
+			claim: { settle: (recorded) => settled.push(recorded), recorded: () => undefined },
 		});
 		expect(result).toEqual({ webhookResponse: body, workflowData: [[{ json: { eventId: 'e-1' } }]] });
 		expect(result.noWebhookResponse).toBeUndefined();
@@ -71,7 +85,8 @@ describe('TechWolf Trigger: accepted means recorded', () => {
 				getResponseObject: () => response,
 				helpers: { returnJsonArray: (items: object[]) => items.map((json) => ({ json })) },
 			} as unknown as IWebhookFunctions;
-			sendReply(context, { status: 200, body: {}, item: {} as never, settle: (value) => settled.push(value) });
+			const claim = { settle: (value: boolean) => settled.push(value), recorded: () => undefined };
+			sendReply(context, { status: 200, body: {}, item: {} as never, claim });
 			response.emit('close');
 			expect(settled).toEqual([recorded]);
 		}
