@@ -36,6 +36,8 @@ export interface CrashFigures {
 	ranTwice: number;
 	/** Events TechWolf would still hold: no 2xx after every retry. Target 0. */
 	neverAcknowledged: number;
+	/** Executions whose data names no event of the burst, by status (a row n8n left without data). */
+	executionsNamingNoEvent: Record<string, number>;
 }
 
 type Attempt = WebhookReply | undefined;
@@ -49,21 +51,24 @@ async function executionsPerEvent(
 	rest: N8nRestClient,
 	workflowId: string,
 	events: readonly BuiltEvent[],
-): Promise<Map<string, number>> {
+): Promise<{ counts: Map<string, number>; namingNoEvent: Record<string, number> }> {
 	const counts = new Map(events.map((event) => [event.id, 0]));
+	const namingNoEvent: Record<string, number> = {};
 	const summaries = await rest.listExecutions(workflowId);
 	// n8n 1.x can leave a row whose data was never written when it is killed; it names no event (counts as unrun).
 	const executions = await mapConcurrently(summaries, 8, (summary) =>
 		rest.getExecution(summary.id).catch(() => undefined),
 	);
-	for (const execution of executions) {
-		if (execution === undefined) continue;
-		const text = JSON.stringify(execution.data);
-		const named = events.filter((event) => text.includes(event.id));
-		assert.ok(named.length <= 1, `execution ${execution.id} names ${named.length} events`);
+	executions.forEach((execution, index) => {
+		const named = execution ? events.filter((event) => JSON.stringify(execution.data).includes(event.id)) : [];
+		assert.ok(named.length <= 1, `execution ${execution?.id} names ${named.length} events`);
 		for (const event of named) counts.set(event.id, (counts.get(event.id) ?? 0) + 1);
-	}
-	return counts;
+		if (named.length === 0) {
+			const status = `${summaries[index]?.status ?? 'unknown'}${execution ? '' : ', unreadable'}`;
+			namingNoEvent[status] = (namingNoEvent[status] ?? 0) + 1;
+		}
+	});
+	return { counts, namingNoEvent };
 }
 
 /** Waits until the workflow's execution list stops growing (runs started just before a poll are finished by then). */
@@ -122,7 +127,7 @@ export async function crashMidBurst(target: CrashTarget): Promise<CrashFigures> 
 	await disrupted;
 	const acknowledgedBeforeKill = events.filter((_, index) => isAcknowledged(first[index]));
 	await settledExecutions(target.rest(), target.workflowId);
-	const afterRestart = await executionsPerEvent(target.rest(), target.workflowId, events);
+	const { counts: afterRestart } = await executionsPerEvent(target.rest(), target.workflowId, events);
 	const acknowledgedUnrecorded = acknowledgedBeforeKill.filter((event) => afterRestart.get(event.id) === 0).length;
 
 	// TechWolf: a delivery without a 2xx is tried again, three times; then at-least-once sends a copy of each event,
@@ -144,7 +149,7 @@ export async function crashMidBurst(target: CrashTarget): Promise<CrashFigures> 
 	const copiesAcknowledged = await deliverWithRetries(events);
 	assert.equal(copiesAcknowledged.size, events.length, 'a copy got no 2xx in four attempts');
 	await settledExecutions(target.rest(), target.workflowId);
-	const runs = await executionsPerEvent(target.rest(), target.workflowId, events);
+	const { counts: runs, namingNoEvent } = await executionsPerEvent(target.rest(), target.workflowId, events);
 	const runCounts = events.map((event) => runs.get(event.id) ?? 0);
 	return {
 		answeredBeforeKill: acknowledgedBeforeKill.length,
@@ -153,6 +158,7 @@ export async function crashMidBurst(target: CrashTarget): Promise<CrashFigures> 
 		lost: events.filter((event, index) => acknowledged.has(event.id) && runCounts[index] === 0).length,
 		ranTwice: runCounts.filter((count) => count > 1).length,
 		neverAcknowledged: events.length - acknowledged.size,
+		executionsNamingNoEvent: namingNoEvent,
 	};
 }
 

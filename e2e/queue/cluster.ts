@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { REPO_ROOT, type LogFn, type N8nInstallation } from '../n8n/install';
 import { startN8n, type N8nCommand, type N8nInstance } from '../n8n/instance';
@@ -24,7 +25,10 @@ export interface QueueCluster {
 	startupMs: number;
 	/** SIGKILL one process, then start it again on its user folder, as a supervisor would; the fields follow. */
 	crashAndRestart(name: 'webhook-1' | 'webhook-2' | 'worker'): Promise<void>;
-	/** Redis down for `downMs`, then back with its data. */
+	/**
+	 * Redis down for `downMs`, then back with its data; an n8n process that exited meanwhile (n8n exits once Redis has
+	 * been unreachable for `QUEUE_BULL_REDIS_TIMEOUT_THRESHOLD`, 10 s by default) is started again, as a supervisor would.
+	 */
 	redisOutage(downMs: number): Promise<void>;
 	stop(): Promise<void>;
 }
@@ -66,7 +70,13 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 				log: (line) => options.log(`${name}: ${line}`),
 			});
 			stops.push(() => instance.stop());
+			void instance.exited.then(() => exitedProcesses.add(instance.pid));
 			return instance;
+		};
+		const exitedProcesses = new Set<number>();
+		const restartExited = async (command: N8nCommand, name: string, exited: N8nInstance) => {
+			options.log(`${name} exited (${JSON.stringify(await exited.exited)}); starting it again`);
+			return await start(command, name, exited);
 		};
 		// The main instance first: it creates and migrates the database the others read.
 		const main = await start('start', 'main');
@@ -88,7 +98,20 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 				if (index === -1) cluster.worker = restarted;
 				else cluster.webhooks[index] = restarted;
 			},
-			redisOutage: (downMs) => redis.outage(downMs),
+			redisOutage: async (downMs) => {
+				await redis.outage(downMs);
+				await sleep(2_000); // an exit that the outage caused comes just after it
+				if (exitedProcesses.has(cluster.main.pid)) cluster.main = await restartExited('start', 'main', cluster.main);
+				for (const index of [0, 1] as const) {
+					const webhook = cluster.webhooks[index];
+					if (exitedProcesses.has(webhook.pid)) {
+						cluster.webhooks[index] = await restartExited('webhook', `webhook-${index + 1}`, webhook);
+					}
+				}
+				if (exitedProcesses.has(cluster.worker.pid)) {
+					cluster.worker = await restartExited('worker', 'worker', cluster.worker);
+				}
+			},
 			stop: stopAll,
 		};
 		return cluster;

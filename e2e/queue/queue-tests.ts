@@ -254,10 +254,13 @@ export function queueTests(context: QueueContext): TestCase[] {
 				await assertNoNewExecution(rest, target.workflowId, executions);
 			},
 		},
-		// Not yet in CI: written, never run to the end on this machine (the next session runs them and adds them).
+		crashTest(context, 'SIGKILL of a webhook process', () => context.cluster.crashAndRestart('webhook-1')),
+		// Not in CI: they fail, for reasons in n8n's queue (README, "Delivery guarantees"). A worker killed mid-run
+		// fails the runs it held and n8n never runs a stalled job again (ScalingService sets maxStalledCount 0): 3 and
+		// 10 acknowledged events never ran in two runs, their executions in error with the trigger's data gone. After a
+		// 10 s Redis outage, 1 acknowledged event had no execution at all (not yet explained).
 		...(process.env.QUEUE_CRASH_TESTS === '1'
 			? [
-					crashTest(context, 'SIGKILL of a webhook process', () => context.cluster.crashAndRestart('webhook-1')),
 					crashTest(context, 'SIGKILL of the worker', () => context.cluster.crashAndRestart('worker')),
 					crashTest(
 						context,
