@@ -1,7 +1,8 @@
 /**
  * The project's pages hold together: the README keeps the two set-up commands and points to CONTRIBUTING.md, whose
  * table names every check .ci/run runs; every npm command a page names is a script of package.json; every link
- * between the pages reaches a file, and a heading where it names one.
+ * between the pages reaches a file, and a heading where it names one; the README's table cells stay short enough to
+ * read.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -79,4 +80,16 @@ test.each(PAGES)('every link of %s reaches a file of the repository, and the hea
 		return anchor !== undefined && !anchors(read(linked)).has(anchor);
 	});
 	expect(broken).toEqual([]);
+});
+
+test('no table cell of the README or CONTRIBUTING.md runs over 200 characters', () => {
+	const cells = ['README.md', 'CONTRIBUTING.md'].flatMap((file) =>
+		withoutCode(read(file))
+			.split('\n')
+			.filter((line) => line.startsWith('|'))
+			.flatMap((line) => line.split('|').slice(1, -1))
+			.map((cell) => ({ file, cell: cell.trim() })),
+	);
+	expect(cells.length).toBeGreaterThan(100);
+	expect(cells.filter(({ cell }) => cell.length > 200)).toEqual([]);
 });
