@@ -1,7 +1,7 @@
 /**
  * `prepublishOnly`: npm publishes this package only from .github/workflows/publish.yml, on a version tag, with a
- * provenance attestation. n8n verifies only packages published that way (README, "Releases"), and a publish from a
- * laptop cannot be undone into one, so anything else stops here with the reason.
+ * provenance attestation. n8n verifies only packages published that way (CONTRIBUTING.md, "Releases"), and a publish
+ * from a laptop cannot be undone into one, so anything else stops here with the reason.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 /**
- * The lint arrangement README "Lint" describes: `n8n-node lint` in strict mode with node-cli's default config for the
- * package; each dev-tooling folder (never shipped) has its own eslint.config.mjs, n8n's config without the
+ * The lint arrangement CONTRIBUTING.md "Lint" describes: `n8n-node lint` in strict mode with node-cli's default config
+ * for the package; each dev-tooling folder (never shipped) has its own eslint.config.mjs, n8n's config without the
  * community-node rules, which ESLint finds because `npm run lint` has it look a file's config up from its folder.
  */
 import { execFileSync } from 'node:child_process';

@@ -1,6 +1,7 @@
 /**
- * The README's item examples are what the trigger really emits; its operation table is the contract's operations,
- * each saying whether TechWolf documents it or the package chose it.
+ * The items README.md and docs/events.md show are what the trigger really emits, and docs/events.md's table is the
+ * event catalog; the README's operation table is the contract's operations, each saying whether TechWolf documents it
+ * or the package chose it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,19 +15,60 @@ import { CONTRACT_OPERATIONS } from '../../sandbox/contract';
 import { NODE_OPERATIONS } from '../action/nodeOperations';
 import { exampleBlock, exampleItem } from './exampleItems';
 
-const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+const ROOT = join(__dirname, '..', '..');
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const events = readFileSync(join(ROOT, 'docs', 'events.md'), 'utf8');
 
-describe('README', () => {
+/** The JSON of each `<!-- item:<name> -->` block of a page, by event name. */
+function itemBlocks(page: string): Map<string, string> {
+	const blocks = page.matchAll(/<!-- item:([\w.]+) -->\s*```json\n([\s\S]*?)\n```/g);
+	return new Map([...blocks].map(([, name, json]) => [name, json]));
+}
+
+describe('docs/events.md', () => {
 	test.each(EVENT_CATALOG.map((entry) => [entry.name, entry] as const))(
 		'shows the item of %s as emitted',
 		(name, entry) => {
-			const match = new RegExp(
-				`<!-- item:${name.replace(/\./g, '\\.')} -->\\s*\`\`\`json\\n([\\s\\S]*?)\\n\`\`\``,
-			).exec(readme);
-			if (!match) throw new Error(`README lacks the item of ${name}; add:\n${exampleBlock(entry)}`);
-			expect(JSON.parse(match[1])).toEqual(JSON.parse(JSON.stringify(exampleItem(entry))));
+			const json = itemBlocks(events).get(name);
+			if (json === undefined) throw new Error(`docs/events.md lacks the item of ${name}; add:\n${exampleBlock(entry)}`);
+			expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(exampleItem(entry))));
 		},
 	);
+
+	test('its table lists every event type with its documented call and the operation Get Resource uses', () => {
+		const start = events.indexOf('| event ');
+		const lines = events.slice(start).split('\n');
+		const rows = lines
+			.slice(
+				2,
+				lines.findIndex((line) => !line.startsWith('|')),
+			)
+			.map((line) =>
+				line
+					.split('|')
+					.slice(1, -1)
+					.map((cell) => cell.trim()),
+			);
+		expect(rows).toEqual(
+			EVENT_CATALOG.map(({ label, type, apiCall, resolvedBy }) => [
+				label,
+				`\`${type}\``,
+				apiCall,
+				resolvedBy.resource === 'none' ? '—' : `${resolvedBy.resource} → ${resolvedBy.operation}`,
+			]),
+		);
+	});
+});
+
+test('README shows one item, as emitted, and links to docs/events.md for the others', () => {
+	const blocks = itemBlocks(readme);
+	expect(blocks.size).toBe(1);
+	for (const [name, json] of blocks) {
+		const entry = EVENT_CATALOG.find((candidate) => candidate.name === name);
+		expect(entry).toBeDefined();
+		if (entry) expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(exampleItem(entry))));
+	}
+	expect(readme).toContain('](docs/events.md)');
 });
 
 describe('README, TechWolf node', () => {
