@@ -28,6 +28,7 @@ import { skillClusterHandlers } from './skillCluster';
 import { taxonomyHandlers } from './taxonomy';
 import { taxonomySkillHandlers } from './taxonomySkill';
 import { vacancyHandlers } from './vacancy';
+import { versionHandlers } from './version';
 
 export { ApiError } from './shared';
 
@@ -49,6 +50,7 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
 	...exportProfileHandlers,
 	...jobChangeHandlers,
 	...vacancyHandlers,
+	...versionHandlers,
 };
 
 for (const operationId of Object.keys(HANDLERS)) {

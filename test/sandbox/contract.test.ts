@@ -204,6 +204,7 @@ const SAMPLES: Record<string, Sample> = {
 	},
 	getJobChange: { path: `/job_architecture/changes/${FIXTURE_IDS.jobChange}?include=context` },
 	getVacancy: { path: `/vacancies/${FIXTURE_IDS.vacancy}?include=custom_properties` },
+	getVersion: { path: '/version' },
 };
 
 async function send(operationId: string, sample: Sample): Promise<Reply> {
