@@ -21,6 +21,7 @@ import { exportProfileHandlers } from './exportProfiles';
 import { jobHandlers } from './job';
 import { jobChangeHandlers } from './jobChange';
 import { jobFamilyHandlers } from './jobFamily';
+import { matchingHandlers } from './matching';
 import { organisationalUnitHandlers } from './organisationalUnit';
 import { ApiError, badRequest, type ApiResult, type Handler } from './shared';
 import { skillHandlers } from './skill';
@@ -49,6 +50,7 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
 	...taxonomySkillHandlers,
 	...exportProfileHandlers,
 	...jobChangeHandlers,
+	...matchingHandlers,
 	...vacancyHandlers,
 	...versionHandlers,
 };

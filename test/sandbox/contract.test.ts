@@ -205,6 +205,9 @@ const SAMPLES: Record<string, Sample> = {
 	getJobChange: { path: `/job_architecture/changes/${FIXTURE_IDS.jobChange}?include=context` },
 	getVacancy: { path: `/vacancies/${FIXTURE_IDS.vacancy}?include=custom_properties` },
 	getVersion: { path: '/version' },
+	getEmployeeJobMatch: {
+		path: `/employees/${FIXTURE_IDS.employeeWithProfile}/jobs/${FIXTURE_IDS.job}/match?response_format=simple&external_vendor=techwolf&vocab_language=de`,
+	},
 };
 
 async function send(operationId: string, sample: Sample): Promise<Reply> {
