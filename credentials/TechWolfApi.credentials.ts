@@ -1,6 +1,6 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { authenticateRequest, connectionProperties } from '../nodes/TechWolf/connection';
+import { authenticateRequest, connectionProperties, TOKEN_CHECK } from '../nodes/TechWolf/connection';
 
 /** For users who obtain SkillEngine access tokens elsewhere (a secrets manager, another workflow). */
 export class TechWolfApi implements ICredentialType {
@@ -29,6 +29,5 @@ export class TechWolfApi implements ICredentialType {
 
 	authenticate = authenticateRequest;
 
-	/** One cheap read: the first employee. */
-	test: ICredentialTestRequest = { request: { method: 'GET', url: '/employees', qs: { limit: 1 } } };
+	test: ICredentialTestRequest = TOKEN_CHECK;
 }

@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { authenticateRequest, connectionProperties, tokenEndpoint } from '../nodes/TechWolf/connection';
+import { authenticateRequest, connectionProperties, TOKEN_CHECK, tokenEndpoint } from '../nodes/TechWolf/connection';
 import { CLIENT_ASSERTION_TYPE, signClientAssertion } from '../nodes/TechWolf/connection/clientAssertion';
 
 interface TokenResponse {
@@ -167,6 +167,6 @@ export class TechWolfOAuth2Api implements ICredentialType {
 
 	authenticate = authenticateRequest;
 
-	/** Fetches a token (preAuthentication runs on every test) and makes one cheap read. */
-	test: ICredentialTestRequest = { request: { method: 'GET', url: '/employees', qs: { limit: 1 } } };
+	/** Fetches a token (preAuthentication runs on every test) and checks it as TechWolf suggests. */
+	test: ICredentialTestRequest = TOKEN_CHECK;
 }

@@ -21,6 +21,7 @@ import { exportProfileHandlers } from './exportProfiles';
 import { jobHandlers } from './job';
 import { jobChangeHandlers } from './jobChange';
 import { jobFamilyHandlers } from './jobFamily';
+import { matchingHandlers } from './matching';
 import { organisationalUnitHandlers } from './organisationalUnit';
 import { ApiError, badRequest, type ApiResult, type Handler } from './shared';
 import { skillHandlers } from './skill';
@@ -28,6 +29,7 @@ import { skillClusterHandlers } from './skillCluster';
 import { taxonomyHandlers } from './taxonomy';
 import { taxonomySkillHandlers } from './taxonomySkill';
 import { vacancyHandlers } from './vacancy';
+import { versionHandlers } from './version';
 
 export { ApiError } from './shared';
 
@@ -48,7 +50,9 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
 	...taxonomySkillHandlers,
 	...exportProfileHandlers,
 	...jobChangeHandlers,
+	...matchingHandlers,
 	...vacancyHandlers,
+	...versionHandlers,
 };
 
 for (const operationId of Object.keys(HANDLERS)) {

@@ -317,3 +317,49 @@ describe('Simplify', () => {
 		expect((full!.skills as Array<Record<string, unknown>>)[0]).toHaveProperty('source_events');
 	});
 });
+
+describe('Job → Get Employee Match (TechWolf’s Job Matching page)', () => {
+	test('asks GET /employees/{employee}/jobs/{job}/match and returns the simple match result', async () => {
+		const employeeId = FIXTURE_IDS.employeeWithProfile;
+		const [match] = await harness.json({
+			resource: 'job',
+			operation: 'getEmployeeMatch',
+			jobId: byLocator(FIXTURE_IDS.job),
+			employeeId: byLocator(employeeId),
+			options: { vocabLanguage: 'nl' },
+		});
+		const request = harness.sandbox.stats().recentRequests.pop();
+		expect({ path: request?.path, query: request?.query, status: request?.status }).toEqual({
+			path: `/employees/${employeeId}/jobs/${FIXTURE_IDS.job}/match`,
+			query: 'vocab_language=nl',
+			status: 200,
+		});
+		// The sandbox scores the share of the job's skills the employee holds (sandbox/api/matching.ts).
+		const skillIds = async (parameters: Record<string, unknown>) => {
+			const [profile] = await harness.json({ operation: 'getSkillProfile', simplify: false, ...parameters });
+			return (profile.skills as Array<{ skill_id: string; validation_state?: string }>)
+				.filter((skill) => skill.validation_state !== 'rejected')
+				.map((skill) => skill.skill_id);
+		};
+		const held = new Set(await skillIds({ resource: 'employee', employeeId: byLocator(employeeId) }));
+		const jobSkills = await skillIds({ resource: 'job', jobId: byLocator(FIXTURE_IDS.job) });
+		const share = jobSkills.filter((id) => held.has(id)).length / jobSkills.length;
+		expect(match).toEqual({ job_id: FIXTURE_IDS.job, employee_id: employeeId, score: expect.any(Number) });
+		expect(match?.score).toBeCloseTo(share, 4);
+		expect(match?.score).toBeGreaterThan(0);
+	});
+
+	test('an unknown employee is TechWolf’s 404, as an error item with Continue On Fail', async () => {
+		const [item] = await harness.run(
+			{
+				resource: 'job',
+				operation: 'getEmployeeMatch',
+				jobId: byLocator(FIXTURE_IDS.job),
+				employeeId: byLocator('NOBODY'),
+			},
+			[{ json: {} }],
+			{ continueOnFail: true },
+		);
+		expect(item?.json).toMatchObject({ httpCode: '404' });
+	});
+});

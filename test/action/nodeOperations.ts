@@ -13,6 +13,7 @@ export const NODE_OPERATIONS: Record<string, string> = {
 	'employee.getSkillSuggestions': 'suggestEmployeeSkills',
 	'job.create': 'createJob',
 	'job.get': 'getJob',
+	'job.getEmployeeMatch': 'getEmployeeJobMatch',
 	'job.update': 'updateJob',
 	'job.addProfileData': 'addJobProfileData',
 	'job.getSkillProfile': 'getJobSkillProfile',

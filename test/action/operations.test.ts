@@ -149,6 +149,37 @@ describe('Employee', () => {
 			content: { notes: 'Built a Kafka pipeline in Python' },
 		});
 	});
+
+	test('add a feedback event: its text in content.description, as TechWolf’s Skill Events page says', async () => {
+		await harness.json({
+			resource: 'employee',
+			operation: 'addSkillEvent',
+			employeeId: 'E1',
+			skillEventId: 'FB-7',
+			skillEventType: 'feedback',
+			feedbackText: 'Led the migration to Kafka and coached two juniors in Python',
+			language: 'en',
+			options: { timestamp: '2026-11-02' },
+		});
+		expect(harness.sandbox.stats().lastBodies['POST /employees/E1/skill_events']).toEqual({
+			external_id: 'FB-7',
+			event_type: 'feedback',
+			timestamp: '2026-11-02',
+			source: 'n8n',
+			content: { description: 'Led the migration to Kafka and coached two juniors in Python' },
+		});
+		await expect(
+			harness.run({
+				resource: 'employee',
+				operation: 'addSkillEvent',
+				employeeId: 'E1',
+				skillEventId: 'FB-8',
+				skillEventType: 'feedback',
+				feedbackText: ' ',
+				language: 'en',
+			}),
+		).rejects.toMatchObject({ message: 'Feedback is empty' });
+	});
 });
 
 describe('Job and Course', () => {

@@ -204,6 +204,10 @@ const SAMPLES: Record<string, Sample> = {
 	},
 	getJobChange: { path: `/job_architecture/changes/${FIXTURE_IDS.jobChange}?include=context` },
 	getVacancy: { path: `/vacancies/${FIXTURE_IDS.vacancy}?include=custom_properties` },
+	getVersion: { path: '/version' },
+	getEmployeeJobMatch: {
+		path: `/employees/${FIXTURE_IDS.employeeWithProfile}/jobs/${FIXTURE_IDS.job}/match?response_format=simple&external_vendor=techwolf&vocab_language=de`,
+	},
 };
 
 async function send(operationId: string, sample: Sample): Promise<Reply> {
@@ -328,5 +332,60 @@ describe('every operation the sandbox plays, against the sandbox', () => {
 		];
 		expect(replies.map((reply) => reply.status)).toEqual([404, 409, 405, 401]);
 		for (const reply of replies) expect(validateErrorBody(reply.body)).toBe(true);
+	});
+});
+
+/** Differences the endpoint-by-endpoint pass over TechWolf's stored pages found (sandbox/contract/READING.md, "Third search"). */
+describe('the contract says what the stored pages show', () => {
+	const refused = async (id: string, sample: Sample, problem: string) => {
+		const reply = await send(id, sample);
+		expect({ id, status: reply.status, errorShape: validateErrorBody(reply.body) }).toEqual({
+			id,
+			status: 400,
+			errorShape: true,
+		});
+		expect(JSON.stringify(reply.body)).toContain(problem);
+	};
+
+	test('Update Employee answers 204, 404 or 422, as the entity-creation tutorial draws it, and nothing else', async () => {
+		const update = operationById('updateEmployee');
+		expect(Object.keys(update.definition.responses as object).sort()).toEqual(['204', '404', '422']);
+		expect(checkAnswer(update, 200, { external_id: 'E1' })).toEqual([
+			'status 200 is not among the responses of updateEmployee (204, 404, 422)',
+		]);
+		const missing = await client.call('/employees/NOBODY', { method: 'PATCH', json: { active: false } });
+		expect(missing.status).toBe(404);
+		expect(checkAnswer(update, missing.status, missing.body)).toEqual([]);
+	});
+
+	test('Skill suggestions: the display languages and response formats the page lists, no others', async () => {
+		const path = '/employees/suggestions/skills';
+		const json = { employee_ids: [FIXTURE_IDS.employeeWithProfile] };
+		await refused('suggestEmployeeSkills', { path: `${path}?vocab_language=zh_cn`, json }, 'must be one of en, en_uk');
+		await refused(
+			'suggestEmployeeSkills',
+			{ path, json: { ...json, response_format: 'table' } },
+			'body/response_format must be one of skill_profiles, skill_clusters',
+		);
+	});
+
+	test('Export Skills: the display languages and vendors the page lists, no others', async () => {
+		await refused('exportSkills', { path: '/export/skills?vocab_language=fr-FR', json: {} }, 'must be one of en');
+		await refused(
+			'exportSkills',
+			{ path: '/export/skills?external_vendor=techwolf', json: {} },
+			'must be one of workday, sap_attribute_library',
+		);
+	});
+
+	test('Job Family skill profile: documented, with the Workday languages and BCP 47 tags its page accepts', async () => {
+		const profile = operationById('getJobFamilySkillProfile');
+		expect(profile.documented).toBe(true);
+		expect(profile.docsUrl).toContain('/reference/latest/Job%20Families/JobFamilyProfile/');
+		for (const query of ['vocab_language=es&external_vendor=workday', 'vocab_language=fr-FR']) {
+			const reply = await client.call(`/job_architecture/job_families/${FIXTURE_IDS.jobFamily}/skill_profile?${query}`);
+			expect({ query, status: reply.status }).toEqual({ query, status: 200 });
+			expect(checkAnswer(profile, reply.status, reply.body)).toEqual([]);
+		}
 	});
 });

@@ -5,6 +5,7 @@
  */
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
 	IHttpRequestOptions,
 	INodeProperties,
 	INodePropertyOptions,
@@ -97,6 +98,12 @@ export async function authenticateRequest(
 		headers: { ...requestOptions.headers, Authorization: `Bearer ${text(credentials, 'accessToken')}` },
 	};
 }
+
+/**
+ * Both API credentials' Test call: TechWolf's Authentication page says "To verify if your token works, you can retrieve
+ * the version of your tenant via the /version endpoint" (sandbox/contract/READING.md, Version). Only the status counts.
+ */
+export const TOKEN_CHECK: ICredentialTestRequest = { request: { method: 'GET', url: '/version' } };
 
 const apiHost = (region: keyof typeof TECHWOLF_REGIONS) =>
 	`https://{tenant}.${TECHWOLF_REGIONS[region].hostLabel}.techwolf.ai`;

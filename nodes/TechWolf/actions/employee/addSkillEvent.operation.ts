@@ -27,6 +27,8 @@ export const EVENT_TYPES = [
 interface ContentField {
 	/** TechWolf's name in `content`. */
 	apiName: string;
+	/** The node parameter's name, where the one derived from apiName would be too generic. */
+	name?: string;
 	displayName: string;
 	required?: boolean;
 	placeholder?: string;
@@ -36,7 +38,11 @@ interface ContentField {
 
 const DATE_HINT = 'TechWolf does not show the format: an ISO 8601 date (YYYY-MM-DD) is presumed, TechWolf to confirm';
 
-/** The content fields TechWolf's Skill Events page shows, per type; the other types' fields are not documented. */
+/**
+ * The content fields TechWolf documents, per type: the Skill Events reference page and tutorial (working history,
+ * education, learning) and the Skill Events technology page ("Setting the feedback text in the description field of
+ * the content"); the other types' fields are not documented.
+ */
 const CONTENT_FIELDS: Record<string, ContentField[]> = {
 	working_history: [
 		{ apiName: 'job_title', displayName: 'Job Title', required: true, placeholder: 'e.g. Data Engineer' },
@@ -62,6 +68,16 @@ const CONTENT_FIELDS: Record<string, ContentField[]> = {
 		{ apiName: 'learning_title', displayName: 'Learning Title', required: true, placeholder: 'e.g. SQL for Analysts' },
 		{ apiName: 'learning_description', displayName: 'Learning Description', rows: 4 },
 	],
+	feedback: [
+		{
+			apiName: 'description',
+			name: 'feedbackText',
+			displayName: 'Feedback',
+			required: true,
+			rows: 4,
+			description: 'The feedback or assessment text; TechWolf extracts the skills it mentions in a positive context',
+		},
+	],
 };
 
 const fieldName = (apiName: string) => apiName.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
@@ -72,7 +88,7 @@ const contentProperties: INodeProperties[] = [
 	...Object.entries(CONTENT_FIELDS).flatMap(([eventType, fields]) =>
 		fields.map((field): INodeProperties => ({
 			displayName: field.displayName,
-			name: fieldName(field.apiName),
+			name: field.name ?? fieldName(field.apiName),
 			type: 'string',
 			default: '',
 			...(field.required ? { required: true } : {}),
@@ -109,7 +125,7 @@ function readContent(context: IExecuteFunctions, eventType: string, itemIndex: n
 	}
 	const content: IDataObject = {};
 	for (const field of fields) {
-		const value = String(context.getNodeParameter(fieldName(field.apiName), itemIndex, '')).trim();
+		const value = String(context.getNodeParameter(field.name ?? fieldName(field.apiName), itemIndex, '')).trim();
 		if (value !== '') content[field.apiName] = value;
 		else if (field.required) {
 			throw new NodeOperationError(context.getNode(), `${field.displayName} is empty`, {

@@ -2,6 +2,7 @@ import type { Resource } from '../operation';
 import { addProfileData } from './addProfileData.operation';
 import { create } from './create.operation';
 import { get } from './get.operation';
+import { getEmployeeMatch } from './getEmployeeMatch.operation';
 import { getSkillProfile } from './getSkillProfile.operation';
 import { getSuggestedSkillProfile } from './getSuggestedSkillProfile.operation';
 import { update } from './update.operation';
@@ -10,5 +11,14 @@ import { updateSkillProfile } from './updateSkillProfile.operation';
 export const job: Resource = {
 	label: 'Job',
 	defaultOperation: 'getSkillProfile',
-	operations: { addProfileData, create, get, getSkillProfile, getSuggestedSkillProfile, update, updateSkillProfile },
+	operations: {
+		addProfileData,
+		create,
+		get,
+		getEmployeeMatch,
+		getSkillProfile,
+		getSuggestedSkillProfile,
+		update,
+		updateSkillProfile,
+	},
 };
