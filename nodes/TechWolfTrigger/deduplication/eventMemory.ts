@@ -17,6 +17,7 @@
  */
 import { ClaimQueue } from './claimQueue';
 import { EventRecords, STATIC_DATA_KEY, type EventKey } from './eventRecords';
+import { savedRecords, union } from './savedRecords';
 
 /** Ids kept in static data per trigger: what a restart and the other n8n processes find. */
 export const STORED_MAX_EVENTS = 10_000;
@@ -116,7 +117,7 @@ export class EventMemory {
 			own = key;
 			write = true;
 		}
-		if (write) staticData[STATIC_DATA_KEY] = savedRecords(memory, records.copy(), own, nowSeconds, policy);
+		if (write) staticData[STATIC_DATA_KEY] = savedRecords(() => memory.stored, records.copy(), own, nowSeconds, policy);
 		this.remember(memory, records);
 		return claim;
 	}
@@ -212,46 +213,4 @@ export class EventMemory {
 		this.triggers.delete(scope);
 		this.size -= memory.claims.size + memory.storedCount;
 	}
-}
-
-/**
- * `loaded` with the unexpired records `known` adds (EventRecords.merge); `changed` when that differs from `loaded`.
- * Without `loaded` (nothing stored yet, or unreadable), what this process knows is written afresh.
- */
-function union(
-	known: EventRecords | undefined,
-	loaded: EventRecords | undefined,
-	sinceSeconds: number,
-): { records: EventRecords; changed: boolean } {
-	if (!loaded) {
-		const records = known?.copy() ?? EventRecords.empty();
-		records.expire(sinceSeconds);
-		return { records, changed: true };
-	}
-	return { records: loaded, changed: known ? loaded.merge(known, sinceSeconds) : false };
-}
-
-/**
- * What a delivery puts in static data: composed when n8n serializes it to save it (after the run is recorded), not
- * when the delivery arrives, so that it carries every id this process has seen recorded by then; a save composed
- * earlier would drop the ids recorded meanwhile. Never the ids of other deliveries still in flight: a crash before
- * their runs are recorded must not leave them marked as seen. Its own id is saved only with it, which n8n does only
- * once its run is recorded.
- */
-function savedRecords(
-	memory: TriggerMemory,
-	loaded: EventRecords,
-	own: EventKey | undefined,
-	nowSeconds: number,
-	policy: DeduplicationPolicy,
-): { toJSON(): string[] } {
-	return {
-		toJSON: () => {
-			const since = nowSeconds - policy.windowSeconds;
-			const { records } = union(memory.stored, loaded.copy(), since);
-			if (own) records.merge(EventRecords.of(own, nowSeconds), since);
-			records.cap(policy.maxEvents);
-			return records.toJSON();
-		},
-	};
 }
