@@ -30,6 +30,7 @@ export const E2E_TARGETS = [
 	'techwolfTrigger',
 	'techwolfTriggerFull',
 	'floorTrigger',
+	'floorTriggerFull',
 	'builtinWebhook',
 	'builtinWebhookHeaderAuth',
 ] as const;
@@ -39,6 +40,7 @@ export const TARGET_LABELS: Record<E2eTarget, string> = {
 	techwolfTrigger: 'TechWolf Trigger',
 	techwolfTriggerFull: `TechWolf Trigger, ${STORED_MAX_EVENTS.toLocaleString('en-US')} ids remembered`,
 	floorTrigger: 'minimal community trigger (floor)',
+	floorTriggerFull: `the floor saving as much static data per delivery (${STORED_MAX_EVENTS.toLocaleString('en-US')} ids' worth)`,
 	builtinWebhook: 'built-in Webhook, no auth (baseline)',
 	builtinWebhookHeaderAuth: 'built-in Webhook, Header Auth (reference)',
 };
@@ -189,10 +191,15 @@ async function benchConfiguration(
 		const full = fullMemoryCopy(trigger);
 		const floor = workflowFile('floor-trigger.json');
 		const floorUrl = n8n.webhookUrl('webhook', webhookIdOf(floor, 'n8n-nodes-bench-floor.benchFloorTrigger'));
+		const floorFull = floorSavingStaticData(floor, JSON.stringify(fullMemory()).length);
 		const targets: Record<E2eTarget, { workflow: N8nWorkflowJson; url: string }> = {
 			techwolfTrigger: { workflow: trigger, url: n8n.webhookUrl('webhook', webhookIdOf(trigger)) },
 			techwolfTriggerFull: { workflow: full, url: n8n.webhookUrl('webhook', webhookIdOf(full)) },
 			floorTrigger: { workflow: floor, url: floorUrl },
+			floorTriggerFull: {
+				workflow: floorFull,
+				url: n8n.webhookUrl('webhook', webhookIdOf(floorFull, 'n8n-nodes-bench-floor.benchFloorTrigger')),
+			},
 			builtinWebhook: { workflow: workflowFile('builtin-webhook-baseline.json'), url: n8n.webhookUrl('baseline') },
 			builtinWebhookHeaderAuth: { workflow: headerAuthWorkflow, url: n8n.webhookUrl('baseline-header-auth') },
 		};
@@ -310,6 +317,19 @@ function fullMemoryCopy(trigger: N8nWorkflowJson): N8nWorkflowJson {
 	for (const node of copy.nodes) {
 		node.id = randomUUID();
 		node.webhookId = randomUUID();
+	}
+	return copy;
+}
+
+/** The floor again, under its own id and URL, changing `chars` characters of static data per delivery. */
+function floorSavingStaticData(floor: N8nWorkflowJson, chars: number): N8nWorkflowJson {
+	const copy = JSON.parse(JSON.stringify(floor)) as N8nWorkflowJson;
+	copy.id = 'BenchFloorTrigger02';
+	copy.name = `${floor.name}, saving ${chars} characters of static data`;
+	for (const node of copy.nodes) {
+		node.id = randomUUID();
+		node.webhookId = randomUUID();
+		node.parameters = { staticDataChars: chars };
 	}
 	return copy;
 }
