@@ -12,6 +12,7 @@ import { parseSigningKeys, type TrustedKey } from './keys';
 import { SIGNATURE_BYTES, verifyEd25519 } from './ed25519';
 import { decodeHex } from './hex';
 import { signedMessage } from './message';
+import { VerifierCache } from '../verifierCache';
 
 const SIGNATURE_HEADERS = {
 	timestamp: 'x-signature-timestamp',
@@ -177,24 +178,10 @@ function reusedBuffer(length: number): Uint8Array {
 	return scratch;
 }
 
-const verifierCache = new Map<string, WebhookVerifier>();
-/** Credentials rarely change; a few entries cover several triggers with different keys in one n8n. */
-const VERIFIER_CACHE_SIZE = 32;
+const verifiers = new VerifierCache<WebhookVerifier>();
 
-/**
- * A verifier for the configured key text and options, built once and reused: n8n calls the trigger per request, and
- * the keys are imported (and checked) once, not per request. Throws SigningKeyError for unusable keys (not cached).
- */
+/** The verifier for the configured key text and options, built once (VerifierCache). Throws SigningKeyError. */
 export function verifierFor(keysText: string, options: Required<VerifierOptions>): WebhookVerifier {
-	const cacheKey = `${options.toleranceSeconds}|${options.maxSignatures}|${keysText}`;
-	let verifier = verifierCache.get(cacheKey);
-	if (!verifier) {
-		verifier = new WebhookVerifier(keysText, options);
-		if (verifierCache.size >= VERIFIER_CACHE_SIZE) {
-			const oldest = verifierCache.keys().next().value;
-			if (oldest !== undefined) verifierCache.delete(oldest);
-		}
-		verifierCache.set(cacheKey, verifier);
-	}
-	return verifier;
+	const key = `${options.toleranceSeconds}|${options.maxSignatures}|${keysText}`;
+	return verifiers.get(key, () => new WebhookVerifier(keysText, options));
 }
