@@ -11,7 +11,7 @@
 import { parseSigningKeys, type TrustedKey } from './keys';
 import { SIGNATURE_BYTES, verifyEd25519 } from './ed25519';
 import { decodeHex } from './hex';
-import { signedMessage } from './message';
+import { reusedBuffer, signedMessage } from './message';
 import { VerifierCache } from '../verifierCache';
 
 const SIGNATURE_HEADERS = {
@@ -161,21 +161,6 @@ function readSignatureHeaders(headers: RequestHeaders): SignatureHeaders | Verif
 		values[field] = value;
 	}
 	return values as SignatureHeaders;
-}
-
-/**
- * The verifier writes the signed message into one reused buffer: a fresh allocation per request costs more than the
- * verification itself for large bodies (bench/README.md, "Message assembly"). Reuse is safe because verify() is
- * synchronous, so no two requests use the buffer at once. Messages above SCRATCH_LIMIT get their own buffer, so that
- * one huge request does not pin memory for good.
- */
-const SCRATCH_LIMIT = 4 * 1024 * 1024;
-let scratch = new Uint8Array(16 * 1024);
-
-function reusedBuffer(length: number): Uint8Array {
-	if (length > SCRATCH_LIMIT) return new Uint8Array(length);
-	if (scratch.length < length) scratch = new Uint8Array(Math.min(SCRATCH_LIMIT, 2 ** Math.ceil(Math.log2(length))));
-	return scratch;
 }
 
 const verifiers = new VerifierCache<WebhookVerifier>();
