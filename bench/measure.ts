@@ -15,6 +15,9 @@ export interface CaseResult {
 	rounds: number[];
 	minOpsPerSecond: number;
 	maxOpsPerSecond: number;
+	/** Median and 99th percentile of single timed calls, in µs (with `latencyMillis`; includes a clock read). */
+	p50Micros?: number;
+	p99Micros?: number;
 }
 
 export interface BenchCase {
@@ -46,16 +49,44 @@ function timeRound(run: () => unknown, minMillis: number): number {
 	return (operations / elapsed) * 1000;
 }
 
-export function runCases(cases: BenchCase[], options: { rounds?: number; roundMillis?: number } = {}): CaseResult[] {
+/** Times single calls for `millis` (at least 10 calls), appending each call's µs to `into`. */
+function timeCalls(run: () => unknown, millis: number, into: number[]): void {
+	const started = process.hrtime.bigint();
+	for (let calls = 0; calls < 10 || Number(process.hrtime.bigint() - started) / 1e6 < millis; calls++) {
+		const before = process.hrtime.bigint();
+		run();
+		into.push(Number(process.hrtime.bigint() - before) / 1e3);
+	}
+}
+
+function percentile(values: number[], fraction: number): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? NaN;
+}
+
+export interface RunOptions {
+	rounds?: number;
+	roundMillis?: number;
+	/** After each round's throughput, time single calls for this long, for p50 and p99 (off by default). */
+	latencyMillis?: number;
+}
+
+export function runCases(cases: BenchCase[], options: RunOptions = {}): CaseResult[] {
 	const rounds = options.rounds ?? 7;
 	const roundMillis = options.roundMillis ?? 400;
+	const latencyMillis = options.latencyMillis ?? 0;
 	for (const benchCase of cases) timeRound(benchCase.run, roundMillis / 2); // warm-up: JIT and caches
 	const samples = new Map<string, number[]>(cases.map((benchCase) => [benchCase.name, []]));
+	const latencies = new Map<string, number[]>(cases.map((benchCase) => [benchCase.name, []]));
 	for (let round = 0; round < rounds; round++) {
-		for (const benchCase of cases) samples.get(benchCase.name)?.push(timeRound(benchCase.run, roundMillis));
+		for (const benchCase of cases) {
+			samples.get(benchCase.name)?.push(timeRound(benchCase.run, roundMillis));
+			if (latencyMillis > 0) timeCalls(benchCase.run, latencyMillis, latencies.get(benchCase.name) ?? []);
+		}
 	}
 	return cases.map(({ name }) => {
 		const values = samples.get(name) ?? [];
+		const calls = latencies.get(name) ?? [];
 		const opsPerSecond = median(values);
 		return {
 			name,
@@ -64,6 +95,7 @@ export function runCases(cases: BenchCase[], options: { rounds?: number; roundMi
 			rounds: values,
 			minOpsPerSecond: Math.min(...values),
 			maxOpsPerSecond: Math.max(...values),
+			...(calls.length > 0 ? { p50Micros: percentile(calls, 0.5), p99Micros: percentile(calls, 0.99) } : {}),
 		};
 	});
 }

@@ -8,6 +8,7 @@ import {
 	readJwks,
 	readPastedKeys,
 } from '../../nodes/TechWolfTrigger/verification/accessToken';
+import { accessTokenVerifierFor } from '../../nodes/TechWolfTrigger/verification/accessToken/credential';
 import { generateSigningKey, type SigningKey } from '../../e2e/services/jws';
 import { JWKS_URL, NOW, policy, rsa, ec, ed, token, bearer, jwksEndpoint, verifierFor, expectRejected } from './tokens';
 
@@ -151,6 +152,34 @@ describe('access token verifier: pasted keys', () => {
 	])('refuses %s', (_what, text, message) => {
 		expect(() => readPastedKeys(text)).toThrow(AccessTokenKeyError);
 		expect(() => readPastedKeys(text)).toThrow(message);
+	});
+});
+
+describe('access token verifier: built once per credential', () => {
+	const data = (key: SigningKey) => ({
+		publicKeys: key.publicKey.export({ format: 'pem', type: 'spki' }).toString(),
+		issuer: policy.issuer,
+		audience: policy.audience,
+		algorithms: [...policy.algorithms],
+	});
+	const noFetch = async () => {
+		throw new Error('pasted keys never fetch');
+	};
+
+	test('the same credential data reuses its verifier; changed data builds a new one', async () => {
+		const verifier = accessTokenVerifierFor('publicKey', data(rsa));
+		expect(accessTokenVerifierFor('publicKey', data(rsa))).toBe(verifier);
+		const rotated = accessTokenVerifierFor('publicKey', data(ec));
+		expect(rotated).not.toBe(verifier);
+		expect((await rotated.verify(bearer(token({ key: ec })), noFetch, NOW)).ok).toBe(true);
+		expectRejected(await rotated.verify(bearer(token({ key: rsa })), noFetch, NOW), 'unknown_signing_key');
+		expect(accessTokenVerifierFor('publicKey', { ...data(rsa), audience: 'another' })).not.toBe(verifier);
+	});
+
+	test('unusable keys throw on every request: nothing is kept', () => {
+		const unusable = { ...data(rsa), publicKeys: 'hello' };
+		expect(() => accessTokenVerifierFor('publicKey', unusable)).toThrow(/not PEM/);
+		expect(() => accessTokenVerifierFor('publicKey', unusable)).toThrow(/not PEM/);
 	});
 });
 

@@ -2,7 +2,12 @@
 import assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 
-import { WebhookVerifier, type RequestHeaders } from '../../nodes/TechWolfTrigger/verification/signature/verifier';
+import {
+	verifierFor,
+	WebhookVerifier,
+	type RequestHeaders,
+} from '../../nodes/TechWolfTrigger/verification/signature/verifier';
+import { VerifierCache } from '../../nodes/TechWolfTrigger/verification/verifierCache';
 import { generateSigningKeyPair, signWebhookHeaders } from '../../sandbox/signer';
 import { BODY, caseList, EVENT_ID, expectFailure, flipBit, NOW, TENANT, type VerifierCase } from './support';
 
@@ -154,6 +159,37 @@ export function verifierCases(): VerifierCase[] {
 			verifier.verify(signed(), JSON.parse(new TextDecoder().decode(BODY)) as unknown as Uint8Array, NOW),
 			'missing_body',
 		);
+	});
+
+	add('verifierFor builds one verifier per key text and options, and keeps none for unusable keys', () => {
+		const options = { toleranceSeconds: 300, maxSignatures: 5 };
+		const cached = verifierFor(current.publicKeyHex, options);
+		assert.equal(verifierFor(current.publicKeyHex, options), cached);
+		assert.notEqual(verifierFor(current.publicKeyHex, { ...options, toleranceSeconds: 60 }), cached);
+		const rotated = verifierFor(next.publicKeyHex, options);
+		assert.notEqual(rotated, cached);
+		expectFailure(rotated.verify(signed(), BODY, NOW), 'no_matching_signature');
+		const zeros = '0'.repeat(64);
+		assert.throws(() => verifierFor(zeros, options), /small-order/);
+		assert.throws(() => verifierFor(zeros, options), /small-order/);
+	});
+
+	add('VerifierCache keeps the most recent builds, and a build that throws is not kept', () => {
+		const cache = new VerifierCache<{ key: string }>(2);
+		let builds = 0;
+		const get = (key: string) => cache.get(key, () => ({ key, build: ++builds }));
+		const first = get('a');
+		assert.equal(get('a'), first);
+		get('b');
+		get('c');
+		assert.notEqual(get('a'), first);
+		assert.equal(builds, 4);
+		const failing = () =>
+			cache.get('bad', () => {
+				throw new Error('unusable');
+			});
+		assert.throws(failing, /unusable/);
+		assert.throws(failing, /unusable/);
 	});
 
 	add('property: arbitrary headers and bodies never throw and never pass', () => {

@@ -9,6 +9,7 @@ import { DEFAULT_ALGORITHMS, SUPPORTED_ALGORITHMS, type JwsAlgorithmName } from 
 import { readPastedKeys } from './keys';
 import { checkJwksUrl, type AccessTokenPolicy, type KeySource } from './policy';
 import { AccessTokenVerifier } from './verifier';
+import { VerifierCache } from '../verifierCache';
 import { credentialText } from '../../../shared/credentialFields';
 import { splitList } from '../../../shared/list';
 
@@ -82,9 +83,18 @@ export function accessTokenKeySource(kind: AccessTokenKeySource, data: ICredenti
 		: { kind: 'pasted', keys: readPastedKeys(credentialText(data, 'publicKeys')) };
 }
 
+const verifiers = new VerifierCache<AccessTokenVerifier>();
+
+/**
+ * The verifier for a credential of `kind`, built once per credential data (VerifierCache). Throws
+ * AccessTokenSettingsError or AccessTokenKeyError with what to fix.
+ */
 export function accessTokenVerifierFor(
 	kind: AccessTokenKeySource,
 	data: ICredentialDataDecryptedObject,
 ): AccessTokenVerifier {
-	return new AccessTokenVerifier(accessTokenPolicy(data), accessTokenKeySource(kind, data));
+	return verifiers.get(
+		JSON.stringify([kind, data]),
+		() => new AccessTokenVerifier(accessTokenPolicy(data), accessTokenKeySource(kind, data)),
+	);
 }

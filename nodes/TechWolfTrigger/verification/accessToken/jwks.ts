@@ -2,7 +2,9 @@
  * The JWKS cache: one per process (a module-level instance, since n8n keeps the node's module loaded), keyed by URL.
  * A key set is used for a bounded time and then fetched again; a token naming a key (`kid`) the set lacks makes it
  * fetch again early, at most once a minute per URL, which is how an authorization server's key rotation reaches us.
- * Concurrent requests share one fetch. Nothing here reads a clock or sets a timer: callers pass the time.
+ * Concurrent requests share one fetch. Nothing here reads a clock or sets a timer: callers pass the time. Besides
+ * sparing the authorization server, the cache spares the CPU: reading the key set per request, network aside, would
+ * make the token path 5.8–13× slower (bench/verifier.bench.ts).
  *
  * The fetch itself is the caller's (n8n's request helper in the trigger), so that proxies and n8n's own HTTP settings
  * apply, and so that this module stays pure and testable.

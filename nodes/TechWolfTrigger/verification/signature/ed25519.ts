@@ -24,7 +24,7 @@ const D = mod(-BigInt(121665) * modPow(BigInt(121666), P - BigInt(2)));
 /** y-coordinate of the points of order 8 (the other one is p - C8); libsodium's small-order blocklist holds both. */
 const C8 = BigInt('2707385501144840649318225287225658788936804267575313519463743609750303402022');
 /** y-coordinates of all eight points of small order: identity (1), order 2 (p-1), order 4 (0), order 8 (±C8). */
-const SMALL_ORDER_Y = new Set([ONE, P - ONE, ZERO, C8, P - C8].map(String));
+const SMALL_ORDER_Y = [ONE, P - ONE, ZERO, C8, P - C8];
 
 function mod(value: bigint): bigint {
 	const result = value % P;
@@ -59,7 +59,7 @@ export function publicKeyProblem(raw: Uint8Array): PublicKeyProblem | undefined 
 	if (xSquared !== ZERO && modPow(xSquared, (P - ONE) / BigInt(2)) !== ONE) return 'not-on-curve';
 	// x = 0 has no negative; its encoding with the sign bit set is a second spelling of the same point.
 	if (xSquared === ZERO && xIsOdd) return 'non-canonical';
-	if (SMALL_ORDER_Y.has(String(y))) return 'small-order';
+	if (SMALL_ORDER_Y.includes(y)) return 'small-order';
 	return undefined;
 }
 

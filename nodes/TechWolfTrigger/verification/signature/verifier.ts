@@ -10,8 +10,9 @@
  */
 import { parseSigningKeys, type TrustedKey } from './keys';
 import { SIGNATURE_BYTES, verifyEd25519 } from './ed25519';
-import { decodeHexInto } from './hex';
-import { signedMessage } from './message';
+import { decodeHex } from './hex';
+import { reusedBuffer, signedMessage } from './message';
+import { VerifierCache } from '../verifierCache';
 
 const SIGNATURE_HEADERS = {
 	timestamp: 'x-signature-timestamp',
@@ -74,8 +75,6 @@ export class WebhookVerifier {
 	private readonly keys: readonly TrustedKey[];
 	private readonly toleranceSeconds: number;
 	private readonly maxSignatures: number;
-	/** One 64-byte slot per allowed signature, reused by every request (verify() is synchronous). */
-	private readonly signatureSlots: Uint8Array[];
 
 	/** `keys` is the credential text (validated and parsed here, throwing SigningKeyError) or already parsed keys. */
 	constructor(keys: string | readonly TrustedKey[], options: VerifierOptions = {}) {
@@ -89,10 +88,6 @@ export class WebhookVerifier {
 		if (!Number.isInteger(this.maxSignatures) || this.maxSignatures < 1) {
 			throw new RangeError('The signature limit must be a whole number, at least 1');
 		}
-		const slots = new Uint8Array(this.maxSignatures * SIGNATURE_BYTES);
-		this.signatureSlots = Array.from({ length: this.maxSignatures }, (_, index) =>
-			slots.subarray(index * SIGNATURE_BYTES, (index + 1) * SIGNATURE_BYTES),
-		);
 	}
 
 	verify(headers: RequestHeaders, rawBody: Uint8Array | undefined, nowSeconds = Math.floor(Date.now() / 1000)) {
@@ -121,23 +116,23 @@ export class WebhookVerifier {
 			return fail('future_timestamp', `The signature timestamp is more than ${this.toleranceSeconds} seconds ahead`);
 		}
 
-		const signatures = signatureList.split(SIGNATURE_SEPARATOR).map((entry) => entry.trim());
-		if (signatures.length > this.maxSignatures) {
+		const entries = signatureList.split(SIGNATURE_SEPARATOR).map((entry) => entry.trim());
+		if (entries.length > this.maxSignatures) {
 			return fail(
 				'too_many_signatures',
 				`More than ${this.maxSignatures} signatures in ${SIGNATURE_HEADERS.signatures}`,
 			);
 		}
 		// Every entry is decoded (and so checked) before any cryptography: one malformed entry rejects the request.
-		const slots = this.signatureSlots;
-		if (!signatures.every((signature, index) => decodeHexInto(signature, slots[index]))) {
+		const signatures = entries.map((entry) => decodeHex(entry, SIGNATURE_BYTES));
+		if (!signatures.every((signature): signature is Uint8Array => signature !== undefined)) {
 			return fail('malformed_signature', `Every entry of ${SIGNATURE_HEADERS.signatures} must be 128 hex characters`);
 		}
 
 		const message = signedMessage(timestampText, tenant, eventId, rawBody, reusedBuffer);
-		for (let index = 0; index < signatures.length; index++) {
+		for (const signature of signatures) {
 			for (const trusted of this.keys) {
-				if (verifyEd25519(trusted.key, message, slots[index])) {
+				if (verifyEd25519(trusted.key, message, signature)) {
 					return {
 						ok: true as const,
 						timestamp,
@@ -168,39 +163,10 @@ function readSignatureHeaders(headers: RequestHeaders): SignatureHeaders | Verif
 	return values as SignatureHeaders;
 }
 
-/**
- * The verifier writes the signed message into one reused buffer, as it decodes signatures into reused slots: a fresh
- * allocation per request costs more than the verification itself for large bodies (bench/README.md, "Message
- * assembly"). Reuse is safe because verify() is synchronous, so no two requests use the buffers at once. Messages
- * above SCRATCH_LIMIT get their own buffer, so that one huge request does not pin memory for good.
- */
-const SCRATCH_LIMIT = 4 * 1024 * 1024;
-let scratch = new Uint8Array(16 * 1024);
+const verifiers = new VerifierCache<WebhookVerifier>();
 
-function reusedBuffer(length: number): Uint8Array {
-	if (length > SCRATCH_LIMIT) return new Uint8Array(length);
-	if (scratch.length < length) scratch = new Uint8Array(Math.min(SCRATCH_LIMIT, 2 ** Math.ceil(Math.log2(length))));
-	return scratch;
-}
-
-const verifierCache = new Map<string, WebhookVerifier>();
-/** Credentials rarely change; a few entries cover several triggers with different keys in one n8n. */
-const VERIFIER_CACHE_SIZE = 32;
-
-/**
- * A verifier for the configured key text and options, built once and reused: n8n calls the trigger per request, and
- * the keys are imported (and checked) once, not per request. Throws SigningKeyError for unusable keys (not cached).
- */
+/** The verifier for the configured key text and options, built once (VerifierCache). Throws SigningKeyError. */
 export function verifierFor(keysText: string, options: Required<VerifierOptions>): WebhookVerifier {
-	const cacheKey = `${options.toleranceSeconds}|${options.maxSignatures}|${keysText}`;
-	let verifier = verifierCache.get(cacheKey);
-	if (!verifier) {
-		verifier = new WebhookVerifier(keysText, options);
-		if (verifierCache.size >= VERIFIER_CACHE_SIZE) {
-			const oldest = verifierCache.keys().next().value;
-			if (oldest !== undefined) verifierCache.delete(oldest);
-		}
-		verifierCache.set(cacheKey, verifier);
-	}
-	return verifier;
+	const key = `${options.toleranceSeconds}|${options.maxSignatures}|${keysText}`;
+	return verifiers.get(key, () => new WebhookVerifier(keysText, options));
 }
