@@ -1,6 +1,6 @@
 /**
- * Skill profiles of employees, jobs and courses: one path per entity, read by each entity's Get Skill Profile and by
- * Event → Get Resource, and written with validate/reject feedback by Update Skill Profile.
+ * Skill profiles of employees, jobs, job families and courses: one path per entity, read by each entity's Get Skill
+ * Profile and by Event → Get Resource, and written with validate/reject feedback by Update Skill Profile.
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
@@ -11,13 +11,19 @@ import { checkId, readLocatedId } from './ids';
 import { readQueryOptions } from './parameters';
 import { readSimplify, simplifyProfile } from './simplify';
 
-/** The entity's id parameter (descriptions/skillProfile.ts: a locator, or a plain id for courses), checked. */
+/** Where each profile is read: the paths the event catalog names too, and the job family's, which no event names. */
+const PROFILE_PATH: Record<ProfileEntity | 'jobSuggestions', (id: string) => string> = {
+	...SKILL_PROFILE_PATH,
+	jobFamily: (id) => `/job_architecture/job_families/${id}/skill_profile`,
+};
+
+/** The entity's id parameter (descriptions/skillProfile.ts: a locator, or a plain id), checked. */
 export function readProfileId(context: IExecuteFunctions, entity: ProfileEntity, itemIndex: number): string {
 	const id = PROFILE_ID[entity];
 	return readLocatedId(context, id.name, itemIndex, id.label);
 }
 
-/** GET the skill profile of an employee, job or course, or the suggested profile of a job (`jobSuggestions`). */
+/** GET the skill profile of an employee, job, job family or course, or the suggested one of a job (`jobSuggestions`). */
 export async function fetchSkillProfile(
 	context: IExecuteFunctions,
 	entity: ProfileEntity | 'jobSuggestions',
@@ -28,7 +34,7 @@ export async function fetchSkillProfile(
 	return (
 		((await techWolfApiRequest.call(context, {
 			method: 'GET',
-			path: SKILL_PROFILE_PATH[entity](externalId),
+			path: PROFILE_PATH[entity](externalId),
 			qs: query,
 			itemIndex,
 		})) as IDataObject | undefined) ?? {}
