@@ -1,6 +1,7 @@
 /**
  * Skill profiles of employees, jobs, job families and courses: one path per entity, read by each entity's Get Skill
- * Profile and by Event → Get Resource, and written with validate/reject feedback by Update Skill Profile.
+ * Profile (actions/getSkillProfileOperation.ts) and by Event → Get Resource, and written with validate/reject feedback
+ * by Update Skill Profile.
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
@@ -8,8 +9,6 @@ import { SKILL_PROFILE_PATH } from '../../shared/apiPaths';
 import { PROFILE_ID, type ProfileEntity } from '../descriptions/skillProfile';
 import { techWolfApiRequest } from '../transport';
 import { checkId, readLocatedId } from './ids';
-import { readQueryOptions } from './parameters';
-import { readSimplify, simplifyProfile } from './simplify';
 
 /** Where each profile is read: the paths the event catalog names too, and the job family's, which no event names. */
 const PROFILE_PATH: Record<ProfileEntity | 'jobSuggestions', (id: string) => string> = {
@@ -39,20 +38,6 @@ export async function fetchSkillProfile(
 			itemIndex,
 		})) as IDataObject | undefined) ?? {}
 	);
-}
-
-/**
- * What the Get (Suggested) Skill Profile operations answer: the profile of the item's entity id, with the item's
- * options as query parameters, shortened when Simplify is on.
- */
-export async function skillProfileOf(
-	context: IExecuteFunctions,
-	entity: ProfileEntity | 'jobSuggestions',
-	itemIndex: number,
-): Promise<IDataObject> {
-	const externalId = readProfileId(context, entity === 'jobSuggestions' ? 'job' : entity, itemIndex);
-	const profile = await fetchSkillProfile(context, entity, externalId, readQueryOptions(context, itemIndex), itemIndex);
-	return readSimplify(context, itemIndex) ? simplifyProfile(profile) : profile;
 }
 
 type FeedbackFormat = 'skills' | 'external_vendor_skills' | 'skill_clusters';
