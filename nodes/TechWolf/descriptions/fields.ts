@@ -41,7 +41,10 @@ export const simplifyField: INodeProperties = {
 	description: 'Whether to return a short version of the response instead of all of TechWolf’s fields',
 };
 
-/** TechWolf's `include=custom_properties` on a Get, as a switch; `entity` names what the properties are stored on. */
+/**
+ * TechWolf's `include=custom_properties` on a Get, as a switch (helpers/parameters.ts reads it); `entity` names what
+ * the properties are stored on.
+ */
 export function customPropertiesField(entity: string): INodeProperties {
 	return {
 		displayName: 'Include Custom Properties',

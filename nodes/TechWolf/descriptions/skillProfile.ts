@@ -1,24 +1,28 @@
-/** The fields of the skill-profile operations of employees, jobs and courses: the entity's id, and skill feedback. */
+/**
+ * The fields of the skill-profile operations of employees, jobs, job families and courses: the entity's id, and skill
+ * feedback (employees and jobs).
+ */
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idField } from './fields';
 import { locatorField } from './locators';
 
-export type ProfileEntity = 'employee' | 'job' | 'course';
+export type ProfileEntity = 'employee' | 'job' | 'jobFamily' | 'course';
 
 /** The id parameter each entity's profile operations take. */
 export const PROFILE_ID: Record<ProfileEntity, { name: string; label: string; description: string }> = {
 	employee: { name: 'employeeId', label: 'Employee ID', description: 'The external ID of the employee' },
 	job: { name: 'jobId', label: 'Job ID', description: 'The external ID of the job in your job architecture' },
+	jobFamily: { name: 'jobFamilyId', label: 'Job Family ID', description: 'The external ID of the job family' },
 	course: { name: 'courseId', label: 'Course ID', description: 'The external ID of the course' },
 };
 
-/** Employees and jobs are picked with a resource locator (descriptions/locators.ts); courses by ID. */
+/** Employees and jobs are picked with a resource locator (descriptions/locators.ts); job families and courses by ID. */
 export function profileIdField(entity: ProfileEntity): INodeProperties {
 	const id = PROFILE_ID[entity];
-	return entity === 'course'
-		? idField(id.name, id.label, id.description)
-		: locatorField(entity, id.name, id.description);
+	return entity === 'employee' || entity === 'job'
+		? locatorField(entity, id.name, id.description)
+		: idField(id.name, id.label, id.description);
 }
 
 const DECISION: INodeProperties = {

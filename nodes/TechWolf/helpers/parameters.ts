@@ -30,6 +30,11 @@ export function readQueryOptions(context: IExecuteFunctions, itemIndex: number):
 	return toQuery(readCollection(context, 'options', itemIndex), QUERY_PARAMETERS);
 }
 
+/** The Include Custom Properties switch of a Get (descriptions/fields.ts) as TechWolf's `include` query parameter. */
+export function readCustomPropertiesQuery(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	return context.getNodeParameter('includeCustomProperties', itemIndex, false) ? { include: 'custom_properties' } : {};
+}
+
 /** Query parameters from an options collection, renamed to TechWolf's names and without empty values. */
 export function toQuery(options: IDataObject, names: Record<string, string>): IDataObject {
 	const query: IDataObject = {};

@@ -1,6 +1,7 @@
 /**
- * Skill profiles of employees, jobs and courses: one path per entity, read by each entity's Get Skill Profile and by
- * Event → Get Resource, and written with validate/reject feedback by Update Skill Profile.
+ * Skill profiles of employees, jobs, job families and courses: one path per entity, read by each entity's Get Skill
+ * Profile (actions/getSkillProfileOperation.ts) and by Event → Get Resource, and written with validate/reject feedback
+ * by Update Skill Profile.
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
@@ -8,16 +9,20 @@ import { SKILL_PROFILE_PATH } from '../../shared/apiPaths';
 import { PROFILE_ID, type ProfileEntity } from '../descriptions/skillProfile';
 import { techWolfApiRequest } from '../transport';
 import { checkId, readLocatedId } from './ids';
-import { readQueryOptions } from './parameters';
-import { readSimplify, simplifyProfile } from './simplify';
 
-/** The entity's id parameter (descriptions/skillProfile.ts: a locator, or a plain id for courses), checked. */
+/** Where each profile is read: the paths the event catalog names too, and the job family's, which no event names. */
+const PROFILE_PATH: Record<ProfileEntity | 'jobSuggestions', (id: string) => string> = {
+	...SKILL_PROFILE_PATH,
+	jobFamily: (id) => `/job_architecture/job_families/${id}/skill_profile`,
+};
+
+/** The entity's id parameter (descriptions/skillProfile.ts: a locator, or a plain id), checked. */
 export function readProfileId(context: IExecuteFunctions, entity: ProfileEntity, itemIndex: number): string {
 	const id = PROFILE_ID[entity];
 	return readLocatedId(context, id.name, itemIndex, id.label);
 }
 
-/** GET the skill profile of an employee, job or course, or the suggested profile of a job (`jobSuggestions`). */
+/** GET the skill profile of an employee, job, job family or course, or the suggested one of a job (`jobSuggestions`). */
 export async function fetchSkillProfile(
 	context: IExecuteFunctions,
 	entity: ProfileEntity | 'jobSuggestions',
@@ -28,25 +33,11 @@ export async function fetchSkillProfile(
 	return (
 		((await techWolfApiRequest.call(context, {
 			method: 'GET',
-			path: SKILL_PROFILE_PATH[entity](externalId),
+			path: PROFILE_PATH[entity](externalId),
 			qs: query,
 			itemIndex,
 		})) as IDataObject | undefined) ?? {}
 	);
-}
-
-/**
- * What the Get (Suggested) Skill Profile operations answer: the profile of the item's entity id, with the item's
- * options as query parameters, shortened when Simplify is on.
- */
-export async function skillProfileOf(
-	context: IExecuteFunctions,
-	entity: ProfileEntity | 'jobSuggestions',
-	itemIndex: number,
-): Promise<IDataObject> {
-	const externalId = readProfileId(context, entity === 'jobSuggestions' ? 'job' : entity, itemIndex);
-	const profile = await fetchSkillProfile(context, entity, externalId, readQueryOptions(context, itemIndex), itemIndex);
-	return readSimplify(context, itemIndex) ? simplifyProfile(profile) : profile;
 }
 
 type FeedbackFormat = 'skills' | 'external_vendor_skills' | 'skill_clusters';

@@ -5,7 +5,7 @@ import { inputLanguageField } from '../../descriptions/options';
 import { readId } from '../../helpers/ids';
 import { success } from '../../helpers/noContent';
 import type { Operation } from '../operation';
-import { GRACE_PERIOD_HINT } from './delete.operation';
+import { gracePeriodNotice } from './delete.operation';
 import { employeeFields, postEmployee } from './writeEmployee';
 
 export const restore: Operation = {
@@ -14,7 +14,7 @@ export const restore: Operation = {
 	description: 'Undo the deletion of an employee within the grace period, optionally updating its data',
 	fields: [
 		idField('employeeId', 'Employee ID', 'The external ID of the soft-deleted employee'),
-		{ displayName: GRACE_PERIOD_HINT, name: 'gracePeriodNotice', type: 'notice', default: '' },
+		gracePeriodNotice,
 		inputLanguageField,
 		...employeeFields,
 	],

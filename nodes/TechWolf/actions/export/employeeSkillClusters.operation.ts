@@ -2,11 +2,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { collection, returnAllFields } from '../../descriptions/fields';
 import { includeOption } from '../../descriptions/options';
-import { readTake } from '../../helpers/paging';
-import { readCollection } from '../../helpers/parameters';
-import { PAGE_SIZES, techWolfKeysetPaginated } from '../../transport';
 import type { Operation } from '../operation';
-import { activeEmployeesOption, employeeFilters, exportBody } from './filters';
+import { activeEmployeesOption, employeeFilters, exportBody, exportRecords } from './request';
 
 export const employeeSkillClusters: Operation = {
 	label: 'Employee Skill Clusters',
@@ -26,17 +23,8 @@ export const employeeSkillClusters: Operation = {
 		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const options = readCollection(this, 'options', itemIndex);
-		return await techWolfKeysetPaginated.call(
-			this,
-			{
-				method: 'POST',
-				path: '/export/employees/skill_clusters',
-				body: exportBody(employeeFilters(options), options.include),
-				pageSize: PAGE_SIZES['POST /export/employees/skill_clusters'],
-				itemIndex,
-			},
-			readTake(this, itemIndex),
+		return await exportRecords(this, itemIndex, '/export/employees/skill_clusters', (options) =>
+			exportBody(employeeFilters(options), options.include),
 		);
 	},
 };

@@ -1,13 +1,16 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { readSimplify, simplifyProfile } from '../../helpers/simplify';
 import { collection, returnAllFields, simplifyField } from '../../descriptions/fields';
 import { externalVendorOption, includeOption, responseFormatOption } from '../../descriptions/options';
-import { readTake } from '../../helpers/paging';
-import { readCollection, toQuery } from '../../helpers/parameters';
-import { PAGE_SIZES, techWolfKeysetPaginated } from '../../transport';
 import type { Operation } from '../operation';
-import { activeEmployeesOption } from './filters';
+import {
+	activeEmployeesOption,
+	alphabeticalSorting,
+	exportBody,
+	exportRecords,
+	sortSkillsAlphabeticallyOption,
+} from './request';
 
 export const employeeSkillProfiles: Operation = {
 	label: 'Employee Skill Profiles',
@@ -29,32 +32,14 @@ export const employeeSkillProfiles: Operation = {
 				['Hierarchy', 'hierarchy'],
 				['List', 'list'],
 			]),
-			{
-				displayName: 'Sort Skills Alphabetically',
-				name: 'alphabetical',
-				type: 'boolean',
-				default: false,
-			},
+			sortSkillsAlphabeticallyOption,
 		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const options = readCollection(this, 'options', itemIndex);
-		const body: IDataObject = {};
-		if (options.activeOnly !== undefined) body.filters = [{ filter: 'is_active', is_active: options.activeOnly }];
-		if (Array.isArray(options.include) && options.include.length > 0) body.include = options.include;
-		if (options.alphabetical === true) body.output_skills_sorting = 'alphabetical';
-		const records = await techWolfKeysetPaginated.call(
-			this,
-			{
-				method: 'POST',
-				path: '/export/employees/skill_profiles',
-				qs: toQuery(options, { responseFormat: 'response_format', externalVendor: 'external_vendor' }),
-				body,
-				pageSize: PAGE_SIZES['POST /export/employees/skill_profiles'],
-				itemIndex,
-			},
-			readTake(this, itemIndex),
-		);
+		const records = await exportRecords(this, itemIndex, '/export/employees/skill_profiles', (options) => {
+			const filters = options.activeOnly !== undefined ? [{ filter: 'is_active', is_active: options.activeOnly }] : [];
+			return exportBody(filters, options.include, alphabeticalSorting(options));
+		});
 		return readSimplify(this, itemIndex) ? records.map(simplifyProfile) : records;
 	},
 };

@@ -2,11 +2,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { collection, returnAllFields } from '../../descriptions/fields';
 import { includeOption } from '../../descriptions/options';
-import { readTake } from '../../helpers/paging';
-import { readCollection } from '../../helpers/parameters';
-import { PAGE_SIZES, techWolfKeysetPaginated } from '../../transport';
 import type { Operation } from '../operation';
-import { activeEmployeesOption, employeeFilters, exportBody } from './filters';
+import { activeEmployeesOption, employeeFilters, exportBody, exportRecords } from './request';
 
 export const employeeTaskProfiles: Operation = {
 	label: 'Employee Task Profiles',
@@ -24,17 +21,8 @@ export const employeeTaskProfiles: Operation = {
 		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const options = readCollection(this, 'options', itemIndex);
-		return await techWolfKeysetPaginated.call(
-			this,
-			{
-				method: 'POST',
-				path: '/export/employees/task_profiles',
-				body: exportBody(employeeFilters(options), options.include),
-				pageSize: PAGE_SIZES['POST /export/employees/task_profiles'],
-				itemIndex,
-			},
-			readTake(this, itemIndex),
+		return await exportRecords(this, itemIndex, '/export/employees/task_profiles', (options) =>
+			exportBody(employeeFilters(options), options.include),
 		);
 	},
 };

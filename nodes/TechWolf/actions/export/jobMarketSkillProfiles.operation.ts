@@ -2,11 +2,15 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { collection, returnAllFields } from '../../descriptions/fields';
 import { externalVendorOption } from '../../descriptions/options';
-import { readTake } from '../../helpers/paging';
-import { readCollection, toQuery } from '../../helpers/parameters';
-import { PAGE_SIZES, techWolfKeysetPaginated } from '../../transport';
 import type { Operation } from '../operation';
-import { exportBody, jobFamilyFilters, jobFamilyIdsOption } from './filters';
+import {
+	alphabeticalSorting,
+	exportBody,
+	exportRecords,
+	jobFamilyFilters,
+	jobFamilyIdsOption,
+	sortSkillsAlphabeticallyOption,
+} from './request';
 
 export const jobMarketSkillProfiles: Operation = {
 	label: 'Job Market Skill Profiles',
@@ -15,34 +19,11 @@ export const jobMarketSkillProfiles: Operation = {
 		'Export, for every job, its peer groups in the external market and the skills each peer group asks for, page by page',
 	fields: [
 		...returnAllFields,
-		collection('options', [
-			externalVendorOption,
-			jobFamilyIdsOption,
-			{
-				displayName: 'Sort Skills Alphabetically',
-				name: 'alphabetical',
-				type: 'boolean',
-				default: false,
-			},
-		]),
+		collection('options', [externalVendorOption, jobFamilyIdsOption, sortSkillsAlphabeticallyOption]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const options = readCollection(this, 'options', itemIndex);
-		return await techWolfKeysetPaginated.call(
-			this,
-			{
-				method: 'POST',
-				path: '/job_architecture/export/jobs/market_skill_profiles',
-				qs: toQuery(options, { externalVendor: 'external_vendor' }),
-				body: exportBody(
-					jobFamilyFilters(this, options, itemIndex),
-					undefined,
-					options.alphabetical === true ? { output_skills_sorting: 'alphabetical' } : {},
-				),
-				pageSize: PAGE_SIZES['POST /job_architecture/export/jobs/market_skill_profiles'],
-				itemIndex,
-			},
-			readTake(this, itemIndex),
+		return await exportRecords(this, itemIndex, '/job_architecture/export/jobs/market_skill_profiles', (options) =>
+			exportBody(jobFamilyFilters(this, options, itemIndex), undefined, alphabeticalSorting(options)),
 		);
 	},
 };

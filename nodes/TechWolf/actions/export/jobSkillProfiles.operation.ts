@@ -4,11 +4,9 @@ import { JOB_SKILL_PROFILES_EXPORT_PATH } from '../../../shared/apiPaths';
 import { readSimplify, simplifyProfile } from '../../helpers/simplify';
 import { collection, returnAllFields, simplifyField } from '../../descriptions/fields';
 import { externalVendorOption, includeOption, responseFormatOption } from '../../descriptions/options';
-import { readTake } from '../../helpers/paging';
-import { readDay, toQuery } from '../../helpers/parameters';
-import { PAGE_SIZES, techWolfKeysetPaginated } from '../../transport';
+import { readDay } from '../../helpers/parameters';
 import type { Operation } from '../operation';
-import { exportBody, jobFamilyFilters, jobFamilyIdsOption } from './filters';
+import { exportBody, exportRecords, jobFamilyFilters, jobFamilyIdsOption } from './request';
 
 export const jobSkillProfiles: Operation = {
 	label: 'Job Skill Profiles',
@@ -51,31 +49,17 @@ export const jobSkillProfiles: Operation = {
 		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const filters: IDataObject[] = [];
-		if (options.updatedSince) {
-			// Every example of the job export pages gives last_updated as a day (2022-01-01).
-			const since = readDay(this, options.updatedSince, itemIndex, 'Updated Since');
-			filters.push({ filter: 'last_updated', value: since, operator: 'gt' });
-		}
-		filters.push(...jobFamilyFilters(this, options, itemIndex));
-		const body = exportBody(
-			filters,
-			options.include,
-			options.skillsSorting ? { output_skills_sorting: options.skillsSorting } : {},
-		);
-		const records = await techWolfKeysetPaginated.call(
-			this,
-			{
-				method: 'POST',
-				path: JOB_SKILL_PROFILES_EXPORT_PATH,
-				qs: toQuery(options, { responseFormat: 'response_format', externalVendor: 'external_vendor' }),
-				body,
-				pageSize: PAGE_SIZES['POST /job_architecture/export/jobs/skill_profiles'],
-				itemIndex,
-			},
-			readTake(this, itemIndex),
-		);
+		const records = await exportRecords(this, itemIndex, JOB_SKILL_PROFILES_EXPORT_PATH, (options) => {
+			const filters: IDataObject[] = [];
+			if (options.updatedSince) {
+				// Every example of the job export pages gives last_updated as a day (2022-01-01).
+				const since = readDay(this, options.updatedSince, itemIndex, 'Updated Since');
+				filters.push({ filter: 'last_updated', value: since, operator: 'gt' });
+			}
+			filters.push(...jobFamilyFilters(this, options, itemIndex));
+			const sorting = options.skillsSorting ? { output_skills_sorting: options.skillsSorting } : {};
+			return exportBody(filters, options.include, sorting);
+		});
 		return readSimplify(this, itemIndex) ? records.map(simplifyProfile) : records;
 	},
 };

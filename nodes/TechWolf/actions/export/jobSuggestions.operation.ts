@@ -2,12 +2,9 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { collection, returnAllFields } from '../../descriptions/fields';
 import { externalVendorOption } from '../../descriptions/options';
-import { readTake } from '../../helpers/paging';
-import { readCollection, toQuery } from '../../helpers/parameters';
 import { splitList } from '../../../shared/list';
-import { PAGE_SIZES, techWolfKeysetPaginated } from '../../transport';
 import type { Operation } from '../operation';
-import { exportBody, jobFamilyFilters, jobFamilyIdsOption } from './filters';
+import { exportBody, exportRecords, jobFamilyFilters, jobFamilyIdsOption } from './request';
 
 export const jobSuggestions: Operation = {
 	label: 'Job Suggestions',
@@ -30,23 +27,13 @@ export const jobSuggestions: Operation = {
 		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const options = readCollection(this, 'options', itemIndex);
-		const states = splitList(String(options.states ?? ''), /[\s,]+/);
-		const filters = [
-			...(states.length > 0 ? [{ filter: 'state_is_in_list', states }] : []),
-			...jobFamilyFilters(this, options, itemIndex),
-		];
-		return await techWolfKeysetPaginated.call(
-			this,
-			{
-				method: 'POST',
-				path: '/job_architecture/export/suggestions',
-				qs: toQuery(options, { externalVendor: 'external_vendor' }),
-				body: exportBody(filters, undefined),
-				pageSize: PAGE_SIZES['POST /job_architecture/export/suggestions'],
-				itemIndex,
-			},
-			readTake(this, itemIndex),
-		);
+		return await exportRecords(this, itemIndex, '/job_architecture/export/suggestions', (options) => {
+			const states = splitList(String(options.states ?? ''), /[\s,]+/);
+			const filters = [
+				...(states.length > 0 ? [{ filter: 'state_is_in_list', states }] : []),
+				...jobFamilyFilters(this, options, itemIndex),
+			];
+			return exportBody(filters, undefined);
+		});
 	},
 };

@@ -2,11 +2,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { collection, returnAllFields } from '../../descriptions/fields';
 import { externalVendorOption, includeOption } from '../../descriptions/options';
-import { readTake } from '../../helpers/paging';
-import { readCollection, toQuery } from '../../helpers/parameters';
-import { PAGE_SIZES, techWolfKeysetPaginated } from '../../transport';
 import type { Operation } from '../operation';
-import { exportBody, jobFamilyFilters, jobFamilyIdsOption } from './filters';
+import { exportBody, exportRecords, jobFamilyFilters, jobFamilyIdsOption } from './request';
 
 export const jobTaskProfiles: Operation = {
 	label: 'Job Task Profiles',
@@ -28,18 +25,8 @@ export const jobTaskProfiles: Operation = {
 		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const options = readCollection(this, 'options', itemIndex);
-		return await techWolfKeysetPaginated.call(
-			this,
-			{
-				method: 'POST',
-				path: '/job_architecture/export/jobs/task_profiles',
-				qs: toQuery(options, { externalVendor: 'external_vendor' }),
-				body: exportBody(jobFamilyFilters(this, options, itemIndex), options.include),
-				pageSize: PAGE_SIZES['POST /job_architecture/export/jobs/task_profiles'],
-				itemIndex,
-			},
-			readTake(this, itemIndex),
+		return await exportRecords(this, itemIndex, '/job_architecture/export/jobs/task_profiles', (options) =>
+			exportBody(jobFamilyFilters(this, options, itemIndex), options.include),
 		);
 	},
 };

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { customPropertiesField, idField } from '../../descriptions/fields';
 import { readId } from '../../helpers/ids';
+import { readCustomPropertiesQuery } from '../../helpers/parameters';
 import { techWolfApiRequest } from '../../transport';
 import type { Operation } from '../operation';
 
@@ -19,11 +20,10 @@ export const get: Operation = {
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const clusterId = readId(this, 'skillClusterId', itemIndex, 'Skill Cluster ID');
-		const include = this.getNodeParameter('includeCustomProperties', itemIndex, false) as boolean;
 		return (await techWolfApiRequest.call(this, {
 			method: 'GET',
 			path: `/skill_clusters/${clusterId}`,
-			qs: include ? { include: 'custom_properties' } : {},
+			qs: readCustomPropertiesQuery(this, itemIndex),
 			itemIndex,
 		})) as IDataObject;
 	},

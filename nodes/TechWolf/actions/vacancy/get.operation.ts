@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { customPropertiesField, idField } from '../../descriptions/fields';
 import { readId } from '../../helpers/ids';
+import { readCustomPropertiesQuery } from '../../helpers/parameters';
 import { techWolfApiRequest } from '../../transport';
 import type { Operation } from '../operation';
 
@@ -16,11 +17,10 @@ export const get: Operation = {
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const vacancyId = readId(this, 'vacancyId', itemIndex, 'Vacancy ID');
-		const include = this.getNodeParameter('includeCustomProperties', itemIndex, false) as boolean;
 		return (await techWolfApiRequest.call(this, {
 			method: 'GET',
 			path: `/vacancies/${vacancyId}`,
-			qs: include ? { include: 'custom_properties' } : {},
+			qs: readCustomPropertiesQuery(this, itemIndex),
 			itemIndex,
 		})) as IDataObject;
 	},
