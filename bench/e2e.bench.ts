@@ -191,7 +191,8 @@ async function benchConfiguration(
 		const full = fullMemoryCopy(trigger);
 		const floor = workflowFile('floor-trigger.json');
 		const floorUrl = n8n.webhookUrl('webhook', webhookIdOf(floor, 'n8n-nodes-bench-floor.benchFloorTrigger'));
-		const floorFull = floorSavingStaticData(floor, JSON.stringify(fullMemory()).length);
+		const memory = fullMemory();
+		const floorFull = floorSavingStaticData(floor, JSON.stringify(memory).length);
 		const targets: Record<E2eTarget, { workflow: N8nWorkflowJson; url: string }> = {
 			techwolfTrigger: { workflow: trigger, url: n8n.webhookUrl('webhook', webhookIdOf(trigger)) },
 			techwolfTriggerFull: { workflow: full, url: n8n.webhookUrl('webhook', webhookIdOf(full)) },
@@ -208,7 +209,7 @@ async function benchConfiguration(
 			await n8n.rest.publishWorkflow(saved.id);
 			await n8n.rest.waitForWebhook(target.url);
 		}
-		await n8n.rest.request('PATCH', `/workflows/${String(full.id)}`, { staticData: fullMemory() });
+		await n8n.rest.request('PATCH', `/workflows/${String(full.id)}`, { staticData: memory });
 
 		// Every target gets the same signed deliveries; the Header Auth one also carries its header.
 		const signed = (event: BuiltEvent, target: E2eTarget): PreparedRequest => {
