@@ -7,6 +7,8 @@
 import * as assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 
+import { CRASHABLE_EXECUTION_STATUSES } from 'n8n-workflow';
+
 import type { BuiltEvent } from '../sandbox/events';
 import type { SigningKeyPair } from '../sandbox/signer';
 import { mapConcurrently, newEvent, post, sign, type WebhookReply } from './deliveries';
@@ -32,16 +34,26 @@ export interface CrashFigures {
 	/** Of the 2xx before the kill, events with no execution after the restart. Target 0, but for `failedAsStalled`. */
 	acknowledgedUnrecorded: number;
 	/**
-	 * Events acknowledged at some point that never ran, even after the retries and the copy. Target 0, but for the
-	 * runs n8n failed as stalled (`failedAsStalled`).
+	 * Events acknowledged at some point of which n8n holds no execution, even after the retries and the copy: never
+	 * run, and nothing to run again. Target 0, but for the runs n8n failed as stalled (`failedAsStalled`).
 	 */
 	lost: number;
-	/** Events that ran more than once. */
+	/**
+	 * Events acknowledged at some point whose executions all stopped short (`unfinishedExecutions`): n8n holds them,
+	 * so they can be retried from its executions list, but did not run them to the end.
+	 */
+	acknowledgedUnfinished: number;
+	/** Events whose workflow started more than once. */
 	ranTwice: number;
 	/** Events TechWolf would still hold: no 2xx after every retry. Target 0. */
 	neverAcknowledged: number;
-	/** Executions of an event that never started, by status (Recorded.unstarted): not counted as runs. */
-	unstartedExecutions: Record<string, number>;
+	/**
+	 * Executions of an event that did not end, by status. In queue mode: `crashed` and never started, a row whose job
+	 * never reached Redis (its n8n process exited while Redis was down), which n8n's queue recovery marks so when the
+	 * main instance starts (ScalingService.recoverFromQueue); `running` for good, a run whose worker died while the
+	 * process that queued it died too, so that nothing records its failure until that recovery (every 3 hours).
+	 */
+	unfinishedExecutions: Record<string, number>;
 	/** Executions whose data names no event of the burst, by status (a row n8n left without data). */
 	executionsNamingNoEvent: Record<string, number>;
 	/**
@@ -61,18 +73,22 @@ function isAcknowledged(reply: Attempt): boolean {
 /** n8n's message for a queued run it failed because its worker died (MaxStalledCountError, WorkflowRunner.processError). */
 const STALLED_JOB_MESSAGE = 'This execution failed to be processed too many times';
 
+/** Statuses of a run that did not end: never started, cut off, or still going. */
+const UNFINISHED_STATUSES: readonly string[] = [...CRASHABLE_EXECUTION_STATUSES, 'crashed'];
+
+/** Per event id, a count of its executions. */
+type PerEvent = Map<string, number>;
+
 /** What n8n holds for the burst's events: executions read by id, so that none is missed or counted twice. */
 interface Recorded {
-	/** Per event id, its executions in any status. */
-	recorded: Map<string, number>;
-	/** Per event id, its executions that started. */
-	runs: Map<string, number>;
-	/**
-	 * Executions naming an event that never started, by status: in queue mode, a row whose job never reached Redis
-	 * (its n8n process exited while Redis was down), which n8n's queue recovery marks `crashed` when the main instance
-	 * starts (ScalingService.recoverFromQueue). Recorded, but not a run.
-	 */
-	unstarted: Record<string, number>;
+	/** Executions naming the event, in any status: n8n holds the event. */
+	recorded: PerEvent;
+	/** Those that started: the workflow may have acted on the event. */
+	started: PerEvent;
+	/** Those that ended (`UNFINISHED_STATUSES` aside). */
+	finished: PerEvent;
+	/** Executions naming an event that did not end, by status (CrashFigures.unfinishedExecutions says which). */
+	unfinished: Record<string, number>;
 	/** Executions whose data names no event of the burst, by status. */
 	namingNoEvent: Record<string, number>;
 	/** Of those, queued runs n8n failed because their worker died (`STALLED_JOB_MESSAGE`). */
@@ -83,15 +99,24 @@ function tally(counts: Record<string, number>, key: string): void {
 	counts[key] = (counts[key] ?? 0) + 1;
 }
 
+function add(counts: PerEvent, eventId: string): void {
+	counts.set(eventId, (counts.get(eventId) ?? 0) + 1);
+}
+
 /** Each row names its event in the trigger's item, crashed ones included. */
 async function recordedExecutions(
 	rest: N8nRestClient,
 	workflowId: string,
 	events: readonly BuiltEvent[],
 ): Promise<Recorded> {
-	const recorded = new Map(events.map((event) => [event.id, 0]));
-	const runs = new Map(recorded);
-	const found: Recorded = { recorded, runs, unstarted: {}, namingNoEvent: {}, failedAsStalled: 0 };
+	const found: Recorded = {
+		recorded: new Map(),
+		started: new Map(),
+		finished: new Map(),
+		unfinished: {},
+		namingNoEvent: {},
+		failedAsStalled: 0,
+	};
 	// Not `listExecutions`: in n8n 2.x its pages skip and repeat rows (`allExecutions` says why), which made an event
 	// whose run had succeeded look acknowledged and never recorded.
 	const summaries = await rest.allExecutions(workflowId);
@@ -100,27 +125,31 @@ async function recordedExecutions(
 		rest.getExecution(summary.id).catch(() => undefined),
 	);
 	executions.forEach((execution, index) => {
-		const summary = summaries[index] as N8nExecutionSummary;
+		const { id, status, startedAt } = summaries[index] as N8nExecutionSummary;
 		const named = execution ? events.filter((event) => JSON.stringify(execution.data).includes(event.id)) : [];
-		assert.ok(named.length <= 1, `execution ${summary.id} names ${named.length} events`);
+		assert.ok(named.length <= 1, `execution ${id} names ${named.length} events`);
 		for (const event of named) {
-			recorded.set(event.id, (recorded.get(event.id) ?? 0) + 1);
-			if (summary.startedAt !== null) runs.set(event.id, (runs.get(event.id) ?? 0) + 1);
-			else tally(found.unstarted, summary.status);
+			add(found.recorded, event.id);
+			if (startedAt !== null) add(found.started, event.id);
+			if (UNFINISHED_STATUSES.includes(status)) tally(found.unfinished, status);
+			else add(found.finished, event.id);
 		}
-		if (named.length === 0) tally(found.namingNoEvent, `${summary.status}${execution ? '' : ', unreadable'}`);
+		if (named.length === 0) tally(found.namingNoEvent, `${status}${execution ? '' : ', unreadable'}`);
 		const message = execution?.data.resultData.error?.message;
 		if (typeof message === 'string' && message.startsWith(STALLED_JOB_MESSAGE)) found.failedAsStalled++;
 	});
 	return found;
 }
 
-/** How long the runs in flight may take to end; a dead worker's are failed only after its job lock has expired. */
-const SETTLE_TIMEOUT_MS = 240_000;
+/**
+ * How long runs in flight may take to end: a dead worker's jobs are failed only once their lock has expired (60 s),
+ * the restarted worker's stalled check has run (every 30 s) and n8n has rechecked the execution (up to 30 s).
+ */
+const SETTLE_TIMEOUT_MS = 180_000;
 
 /**
- * Waits until no execution of the workflow is queued or running. A queued run that n8n lost stays `new` until its
- * queue recovery (minutes, or at the main instance's start); past the timeout, it is counted as it is (unstarted).
+ * Waits until no execution of the workflow is queued or running, or the timeout: a run n8n lost track of stays so
+ * until its queue recovery (CrashFigures.unfinishedExecutions), and is counted as it is.
  */
 async function settledExecutions(rest: N8nRestClient, workflowId: string): Promise<void> {
 	const deadline = Date.now() + SETTLE_TIMEOUT_MS;
@@ -173,7 +202,7 @@ export async function crashMidBurst(target: CrashTarget): Promise<CrashFigures> 
 	const acknowledgedBeforeKill = events.filter((_, index) => isAcknowledged(first[index]));
 	await settledExecutions(target.rest(), target.workflowId);
 	const { recorded: afterRestart } = await recordedExecutions(target.rest(), target.workflowId, events);
-	const acknowledgedUnrecorded = acknowledgedBeforeKill.filter((event) => afterRestart.get(event.id) === 0).length;
+	const acknowledgedUnrecorded = acknowledgedBeforeKill.filter((event) => !afterRestart.has(event.id)).length;
 
 	// TechWolf: a delivery without a 2xx is tried again, three times; then at-least-once sends a copy of each event,
 	// itself retried the same way.
@@ -194,22 +223,19 @@ export async function crashMidBurst(target: CrashTarget): Promise<CrashFigures> 
 	const copiesAcknowledged = await deliverWithRetries(events);
 	assert.equal(copiesAcknowledged.size, events.length, 'a copy got no 2xx in four attempts');
 	await settledExecutions(target.rest(), target.workflowId);
-	const { runs, unstarted, namingNoEvent, failedAsStalled } = await recordedExecutions(
-		target.rest(),
-		target.workflowId,
-		events,
-	);
-	const runCounts = events.map((event) => runs.get(event.id) ?? 0);
+	const found = await recordedExecutions(target.rest(), target.workflowId, events);
+	const acknowledgedWith = (counts: PerEvent) => [...acknowledged].filter((id) => counts.has(id)).length;
 	return {
 		answeredBeforeKill: acknowledgedBeforeKill.length,
 		inFlightAtKill,
 		acknowledgedUnrecorded,
-		lost: events.filter((event, index) => acknowledged.has(event.id) && runCounts[index] === 0).length,
-		ranTwice: runCounts.filter((count) => count > 1).length,
+		lost: acknowledged.size - acknowledgedWith(found.recorded),
+		acknowledgedUnfinished: acknowledgedWith(found.recorded) - acknowledgedWith(found.finished),
+		ranTwice: events.filter((event) => (found.started.get(event.id) ?? 0) > 1).length,
 		neverAcknowledged: events.length - acknowledged.size,
-		unstartedExecutions: unstarted,
-		executionsNamingNoEvent: namingNoEvent,
-		failedAsStalled,
+		unfinishedExecutions: found.unfinished,
+		executionsNamingNoEvent: found.namingNoEvent,
+		failedAsStalled: found.failedAsStalled,
 	};
 }
 
