@@ -7,12 +7,15 @@
 import * as assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 
+import { CRASHABLE_EXECUTION_STATUSES } from 'n8n-workflow';
+
 import type { BuiltEvent } from '../sandbox/events';
 import type { SigningKeyPair } from '../sandbox/signer';
 import { mapConcurrently, newEvent, post, sign, type WebhookReply } from './deliveries';
 import { sleep } from './n8n/helpers';
 import { N8N_VERSION } from './n8n/install';
 import type { N8nRestClient } from './n8n/rest-client';
+import type { N8nExecutionSummary } from './n8n/rest-types';
 import { exampleWorkflowWith, webhookIdOf } from './playground';
 import type { TestCase } from './test-case';
 import { restOf, type SuiteContext } from './suite-context';
@@ -28,16 +31,37 @@ export interface CrashFigures {
 	answeredBeforeKill: number;
 	/** Sent, but neither answered nor refused when n8n died: the runs that may happen twice. */
 	inFlightAtKill: number;
-	/** Of the 2xx before the kill, events with no execution row after the restart. Target 0. */
+	/** Of the 2xx before the kill, events with no execution after the restart. Target 0, but for `failedAsStalled`. */
 	acknowledgedUnrecorded: number;
-	/** Events acknowledged at some point that never ran, even after the retries and the copy. Target 0. */
+	/**
+	 * Events acknowledged at some point of which n8n holds no execution, even after the retries and the copy: never
+	 * run, and nothing to run again. Target 0, but for the runs n8n failed as stalled (`failedAsStalled`).
+	 */
 	lost: number;
-	/** Events that ran more than once. */
+	/**
+	 * Events acknowledged at some point whose executions all stopped short (`unfinishedExecutions`): n8n holds them,
+	 * so they can be retried from its executions list, but did not run them to the end.
+	 */
+	acknowledgedUnfinished: number;
+	/** Events whose workflow started more than once. */
 	ranTwice: number;
 	/** Events TechWolf would still hold: no 2xx after every retry. Target 0. */
 	neverAcknowledged: number;
+	/**
+	 * Executions of an event that did not end, by status. In queue mode: `crashed` and never started, a row whose job
+	 * never reached Redis (its n8n process exited while Redis was down), which n8n's queue recovery marks so when the
+	 * main instance starts (ScalingService.recoverFromQueue); `running` for good, a run whose worker died while the
+	 * process that queued it died too, so that nothing records its failure until that recovery (every 3 hours).
+	 */
+	unfinishedExecutions: Record<string, number>;
 	/** Executions whose data names no event of the burst, by status (a row n8n left without data). */
 	executionsNamingNoEvent: Record<string, number>;
+	/**
+	 * Queued runs n8n failed because the worker running them died: n8n replaces their data with the error, so they
+	 * name no event, and never runs them again. Each is an acknowledged event lost by n8n's design, not the trigger's
+	 * (README, "Delivery guarantees").
+	 */
+	failedAsStalled: number;
 }
 
 type Attempt = WebhookReply | undefined;
@@ -46,40 +70,90 @@ function isAcknowledged(reply: Attempt): boolean {
 	return reply !== undefined && reply.status >= 200 && reply.status < 300;
 }
 
-/** Executions of the workflow per event id, crashed ones included (each row names its event in the trigger's item). */
-async function executionsPerEvent(
+/** n8n's message for a queued run it failed because its worker died (MaxStalledCountError, WorkflowRunner.processError). */
+const STALLED_JOB_MESSAGE = 'This execution failed to be processed too many times';
+
+/** Statuses of a run that did not end: never started, cut off, or still going. */
+const UNFINISHED_STATUSES: readonly string[] = [...CRASHABLE_EXECUTION_STATUSES, 'crashed'];
+
+/** Per event id, a count of its executions. */
+type PerEvent = Map<string, number>;
+
+/** What n8n holds for the burst's events: executions read by id, so that none is missed or counted twice. */
+interface Recorded {
+	/** Executions naming the event, in any status: n8n holds the event. */
+	recorded: PerEvent;
+	/** Those that started: the workflow may have acted on the event. */
+	started: PerEvent;
+	/** Those that ended (`UNFINISHED_STATUSES` aside). */
+	finished: PerEvent;
+	/** Executions naming an event that did not end, by status (CrashFigures.unfinishedExecutions says which). */
+	unfinished: Record<string, number>;
+	/** Executions whose data names no event of the burst, by status. */
+	namingNoEvent: Record<string, number>;
+	/** Of those, queued runs n8n failed because their worker died (`STALLED_JOB_MESSAGE`). */
+	failedAsStalled: number;
+}
+
+function tally(counts: Record<string, number>, key: string): void {
+	counts[key] = (counts[key] ?? 0) + 1;
+}
+
+function add(counts: PerEvent, eventId: string): void {
+	counts.set(eventId, (counts.get(eventId) ?? 0) + 1);
+}
+
+/** Each row names its event in the trigger's item, crashed ones included. */
+async function recordedExecutions(
 	rest: N8nRestClient,
 	workflowId: string,
 	events: readonly BuiltEvent[],
-): Promise<{ counts: Map<string, number>; namingNoEvent: Record<string, number> }> {
-	const counts = new Map(events.map((event) => [event.id, 0]));
-	const namingNoEvent: Record<string, number> = {};
-	const summaries = await rest.listExecutions(workflowId);
+): Promise<Recorded> {
+	const found: Recorded = {
+		recorded: new Map(),
+		started: new Map(),
+		finished: new Map(),
+		unfinished: {},
+		namingNoEvent: {},
+		failedAsStalled: 0,
+	};
+	// Not `listExecutions`: in n8n 2.x its pages skip and repeat rows (`allExecutions` says why), which made an event
+	// whose run had succeeded look acknowledged and never recorded.
+	const summaries = await rest.allExecutions(workflowId);
 	// n8n 1.x can leave a row whose data was never written when it is killed; it names no event (counts as unrun).
 	const executions = await mapConcurrently(summaries, 8, (summary) =>
 		rest.getExecution(summary.id).catch(() => undefined),
 	);
 	executions.forEach((execution, index) => {
+		const { id, status, startedAt } = summaries[index] as N8nExecutionSummary;
 		const named = execution ? events.filter((event) => JSON.stringify(execution.data).includes(event.id)) : [];
-		assert.ok(named.length <= 1, `execution ${execution?.id} names ${named.length} events`);
-		for (const event of named) counts.set(event.id, (counts.get(event.id) ?? 0) + 1);
-		if (named.length === 0) {
-			const status = `${summaries[index]?.status ?? 'unknown'}${execution ? '' : ', unreadable'}`;
-			namingNoEvent[status] = (namingNoEvent[status] ?? 0) + 1;
+		assert.ok(named.length <= 1, `execution ${id} names ${named.length} events`);
+		for (const event of named) {
+			add(found.recorded, event.id);
+			if (startedAt !== null) add(found.started, event.id);
+			if (UNFINISHED_STATUSES.includes(status)) tally(found.unfinished, status);
+			else add(found.finished, event.id);
 		}
+		if (named.length === 0) tally(found.namingNoEvent, `${status}${execution ? '' : ', unreadable'}`);
+		const message = execution?.data.resultData.error?.message;
+		if (typeof message === 'string' && message.startsWith(STALLED_JOB_MESSAGE)) found.failedAsStalled++;
 	});
-	return { counts, namingNoEvent };
+	return found;
 }
 
-/** Waits until the workflow's execution list stops growing (runs started just before a poll are finished by then). */
+/**
+ * How long runs in flight may take to end: a dead worker's jobs are failed only once their lock has expired (60 s),
+ * the restarted worker's stalled check has run (every 30 s) and n8n has rechecked the execution (up to 30 s).
+ */
+const SETTLE_TIMEOUT_MS = 180_000;
+
+/**
+ * Waits until no execution of the workflow is queued or running, or the timeout: a run n8n lost track of stays so
+ * until its queue recovery (CrashFigures.unfinishedExecutions), and is counted as it is.
+ */
 async function settledExecutions(rest: N8nRestClient, workflowId: string): Promise<void> {
-	let previous = -1;
-	for (let polls = 0; polls < 120; polls++) {
-		const count = (await rest.listExecutions(workflowId)).filter((run) => run.status !== 'running').length;
-		if (count === previous) return;
-		previous = count;
-		await sleep(1000);
-	}
+	const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+	while ((await rest.countExecutions(workflowId, ['new', 'running'])) > 0 && Date.now() < deadline) await sleep(1000);
 }
 
 /** Where a burst goes and what goes wrong in the middle of it. */
@@ -127,8 +201,8 @@ export async function crashMidBurst(target: CrashTarget): Promise<CrashFigures> 
 	await disrupted;
 	const acknowledgedBeforeKill = events.filter((_, index) => isAcknowledged(first[index]));
 	await settledExecutions(target.rest(), target.workflowId);
-	const { counts: afterRestart } = await executionsPerEvent(target.rest(), target.workflowId, events);
-	const acknowledgedUnrecorded = acknowledgedBeforeKill.filter((event) => afterRestart.get(event.id) === 0).length;
+	const { recorded: afterRestart } = await recordedExecutions(target.rest(), target.workflowId, events);
+	const acknowledgedUnrecorded = acknowledgedBeforeKill.filter((event) => !afterRestart.has(event.id)).length;
 
 	// TechWolf: a delivery without a 2xx is tried again, three times; then at-least-once sends a copy of each event,
 	// itself retried the same way.
@@ -149,16 +223,19 @@ export async function crashMidBurst(target: CrashTarget): Promise<CrashFigures> 
 	const copiesAcknowledged = await deliverWithRetries(events);
 	assert.equal(copiesAcknowledged.size, events.length, 'a copy got no 2xx in four attempts');
 	await settledExecutions(target.rest(), target.workflowId);
-	const { counts: runs, namingNoEvent } = await executionsPerEvent(target.rest(), target.workflowId, events);
-	const runCounts = events.map((event) => runs.get(event.id) ?? 0);
+	const found = await recordedExecutions(target.rest(), target.workflowId, events);
+	const acknowledgedWith = (counts: PerEvent) => [...acknowledged].filter((id) => counts.has(id)).length;
 	return {
 		answeredBeforeKill: acknowledgedBeforeKill.length,
 		inFlightAtKill,
 		acknowledgedUnrecorded,
-		lost: events.filter((event, index) => acknowledged.has(event.id) && runCounts[index] === 0).length,
-		ranTwice: runCounts.filter((count) => count > 1).length,
+		lost: acknowledged.size - acknowledgedWith(found.recorded),
+		acknowledgedUnfinished: acknowledgedWith(found.recorded) - acknowledgedWith(found.finished),
+		ranTwice: events.filter((event) => (found.started.get(event.id) ?? 0) > 1).length,
 		neverAcknowledged: events.length - acknowledged.size,
-		executionsNamingNoEvent: namingNoEvent,
+		unfinishedExecutions: found.unfinished,
+		executionsNamingNoEvent: found.namingNoEvent,
+		failedAsStalled: found.failedAsStalled,
 	};
 }
 
@@ -167,8 +244,18 @@ export function assertCrashFigures(figures: CrashFigures, answersAfterRecording:
 	assert.equal(figures.neverAcknowledged, 0, 'events still without a 2xx after three retries');
 	assert.ok(figures.answeredBeforeKill >= CRASH_BURST.killAfterAnswers, 'n8n died before the planned kill');
 	if (!answersAfterRecording) return; // measured and reported; README says 1.x cannot keep this promise
-	assert.equal(figures.acknowledgedUnrecorded, 0, 'acknowledged before the kill, no execution after the restart');
-	assert.equal(figures.lost, 0, 'acknowledged, never run');
+	// n8n's queue fails the runs a dead worker held, replacing their data (so their events look unrecorded), and never
+	// runs them again (failedAsStalled): reported, not the trigger's to keep. Every other acknowledged event must have
+	// been recorded and run.
+	const { acknowledgedUnrecorded, lost, failedAsStalled } = figures;
+	assert.ok(
+		acknowledgedUnrecorded <= failedAsStalled,
+		`${acknowledgedUnrecorded} acknowledged before the kill had no execution after it (${failedAsStalled} failed by n8n as stalled)`,
+	);
+	assert.ok(
+		lost <= failedAsStalled,
+		`${lost} acknowledged events never ran (${failedAsStalled} failed by n8n as stalled)`,
+	);
 	// Only an event in flight at the kill may run twice: its run recorded, n8n killed before it saved the claim.
 	assert.ok(
 		figures.ranTwice <= figures.inFlightAtKill,

@@ -1,6 +1,8 @@
 /** The internal REST API under `/rest` of a real n8n, the one the editor uses (cookie auth, `{ data }` envelopes). */
 import * as path from 'node:path';
 
+import { ExecutionStatusList } from 'n8n-workflow';
+
 import { isRecord, sleep } from './helpers';
 import { DEFAULT_CACHE_DIR, N8N_VERSION, readInstallation } from './install';
 import type {
@@ -14,6 +16,9 @@ import type {
 	N8nWorkflow,
 	N8nWorkflowJson,
 } from './rest-types';
+
+/** Consecutive ids past the highest listed one without a row of the workflow after which `allExecutions` gives up. */
+const MAX_ID_GAP = 1000;
 
 /** The part of flatted (loaded from n8n's node_modules) used here. */
 interface Flatted {
@@ -193,8 +198,46 @@ export class N8nRestClient {
 	}
 
 	/**
+	 * Every execution of a workflow, in any status, none left out; summaries only (`getExecution` for the data). n8n
+	 * 2.x's list cannot promise that: it sorts by start time but continues on the next page with the ids below the
+	 * page's last one (ExecutionListV1Service.findPageWithCount), so a row that started out of id order across a page
+	 * boundary is never listed, and others are listed twice; in queue mode, where jobs start in the worker's order,
+	 * that is a few rows per burst. So the list is checked against n8n's count of the workflow's rows and, when short,
+	 * completed by reading the ids above the lowest listed one: ids count up, and the lowest is always listed (a row is
+	 * only skipped by a page ending in a lower id).
+	 */
+	async allExecutions(workflowId: string): Promise<N8nExecutionSummary[]> {
+		const listed = new Map((await this.listExecutions(workflowId)).map((summary) => [summary.id, summary]));
+		// Counted after listing, so rows added meanwhile are looked for too.
+		const total = await this.countExecutions(workflowId, ExecutionStatusList);
+		if (listed.size >= total) return [...listed.values()];
+		const ids = [...listed.keys()].map(Number);
+		const highestListed = Math.max(0, ...ids);
+		const found = [...listed.values()];
+		let misses = 0;
+		for (let id = Math.min(highestListed, ...ids) + 1; found.length < total; id++) {
+			if (listed.has(String(id))) continue;
+			const row = await this.request<N8nExecutionSummary | undefined>('GET', `/executions/${id}`).catch(
+				(error: unknown) => {
+					if (error instanceof N8nRestError && error.status === 404) return undefined;
+					throw error;
+				},
+			);
+			// n8n answers an id it has no row for with an empty body (2.x) or 404.
+			if (row?.workflowId === workflowId) {
+				found.push(row);
+				misses = 0;
+			} else if (id > highestListed && ++misses > MAX_ID_GAP) {
+				throw new Error(`workflow ${workflowId}: n8n counts ${total} executions, ${found.length} could be read`);
+			}
+		}
+		return found;
+	}
+
+	/**
 	 * GET /rest/executions?filter={"workflowId":…}, newest first, paging until `limit` (all by default). Includes
-	 * running ones. Summaries only; use `getExecution` for the data.
+	 * running ones. Summaries only; use `getExecution` for the data. In n8n 2.x a list of more than one page can miss
+	 * rows (see `allExecutions`).
 	 */
 	async listExecutions(workflowId: string, limit = Infinity): Promise<N8nExecutionSummary[]> {
 		const collected: N8nExecutionSummary[] = [];
@@ -227,9 +270,13 @@ export class N8nRestClient {
 		return collected.slice(0, limit);
 	}
 
-	/** Number of finished executions (any outcome) of a workflow; running/queued ones are not counted. */
-	async countExecutions(workflowId: string): Promise<number> {
-		const query = new URLSearchParams({ filter: JSON.stringify({ workflowId }), limit: '1' });
+	/**
+	 * Number of finished executions (any outcome) of a workflow; running/queued ones are not counted. With `statuses`:
+	 * the executions in those statuses.
+	 */
+	async countExecutions(workflowId: string, statuses?: readonly string[]): Promise<number> {
+		const filter = statuses ? { workflowId, status: statuses } : { workflowId };
+		const query = new URLSearchParams({ filter: JSON.stringify(filter), limit: '1' });
 		const page = await this.request<ExecutionPage>('GET', `/executions?${query.toString()}`);
 		return page.count;
 	}
