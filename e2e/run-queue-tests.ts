@@ -14,7 +14,7 @@ import { after, before } from 'node:test';
 
 import { generateSigningKeyPair } from '../sandbox/signer';
 import { packPackage } from './n8n/community-package';
-import { ensureN8n, type N8nInstallation } from './n8n/install';
+import { ensureN8n, INSTALL_TIMEOUT_MS } from './n8n/install';
 import { buildPackage } from './playground';
 import { startQueueCluster, type QueueCluster } from './queue/cluster';
 import { queueTests, type QueueContext } from './queue/queue-tests';
@@ -52,17 +52,15 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	});
 }
 
-// The first run installs n8n into .cache/ (minutes, with its own progress lines): not part of the timed setup.
-let install: N8nInstallation | undefined;
-before(async () => {
-	install = await ensureN8n({ log: note });
-});
+// One hook: node:test (Node 20) runs a file's `before` hooks at once, not one after the other. The first run installs
+// n8n into .cache/ (minutes): the timeout leaves room for it.
 before(
 	async () => {
+		const install = await ensureN8n({ log: note });
 		if (process.env.E2E_SKIP_BUILD !== '1') buildPackage(note);
 		const packed = await packPackage();
 		try {
-			cluster = await startQueueCluster({ install: setUp(install, 'n8n'), packageTarball: packed.tarball, log: note });
+			cluster = await startQueueCluster({ install, packageTarball: packed.tarball, log: note });
 		} finally {
 			rmSync(path.dirname(packed.tarball), { recursive: true, force: true });
 		}
@@ -72,7 +70,7 @@ before(
 		});
 		credentialId = credential.id;
 	},
-	{ timeout: CLUSTER_START_TIMEOUT_MS },
+	{ timeout: CLUSTER_START_TIMEOUT_MS + INSTALL_TIMEOUT_MS },
 );
 
 const registered = registerTests(queueTests(context));

@@ -15,14 +15,13 @@ import * as path from 'node:path';
 import { after, before } from 'node:test';
 
 import { EditorSession } from './browser';
-import { ensureN8n, REPO_ROOT } from './n8n/install';
+import { ensureN8n, INSTALL_TIMEOUT_MS, REPO_ROOT } from './n8n/install';
 import { communityNodesUiTests } from './registry/community-nodes-ui';
 import { startRegistryEnvironment, type RegistryEnvironment } from './registry/environment';
 import { registryTests } from './registry/registry-tests';
 import { registerTests, setUp } from './test-case';
 
 const SETUP_TIMEOUT_MS = 240_000;
-const INSTALL_TIMEOUT_MS = 1_800_000;
 const N8N_LOG_LINES_ON_FAILURE = 40;
 
 function note(line: string): void {
@@ -71,7 +70,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	});
 }
 
-// One hook: with two, node:test (Node 20) ran the second before the first had set `install`. The first run installs
+// One hook: node:test (Node 20) runs a file's `before` hooks at once, not one after the other. The first run installs
 // n8n into .cache/ (minutes): the timeout leaves room for it.
 before(
 	async () => {

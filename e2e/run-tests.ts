@@ -17,7 +17,7 @@ import { browserTests, type EditorTarget } from './browser';
 import { crashTests } from './crash-tests';
 import { credentialHandlingTests, credentialTestButtonTests } from './credential-tests';
 import { dedupeTests } from './dedupe-tests';
-import { ensureN8n, REPO_ROOT, type N8nInstallation } from './n8n/install';
+import { ensureN8n, INSTALL_TIMEOUT_MS, REPO_ROOT } from './n8n/install';
 import { startPlayground, type Playground } from './playground';
 import { reconciliationTest, reconciliationWorkflowWith } from './reconciliation-test';
 import { SandboxClient } from './sandbox-client';
@@ -130,13 +130,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	});
 }
 
-// The first run installs n8n into .cache/ (minutes, with its own progress lines): not part of the timed setup.
-let install: N8nInstallation | undefined;
-before(async () => {
-	install = await ensureN8n({ log: note });
-});
+// One hook: node:test (Node 20) runs a file's `before` hooks at once, not one after the other. The first run installs
+// n8n into .cache/ (minutes): the timeout leaves room for it.
 before(
 	async () => {
+		const install = await ensureN8n({ log: note });
 		playground = await startPlayground({ skipBuild: process.env.E2E_SKIP_BUILD === '1', install, log: note });
 		sandboxClient = new SandboxClient(playground.sandbox);
 		const { n8n, credentialIds } = playground;
@@ -146,7 +144,7 @@ before(
 		);
 		oauth2CredentialName = oauth2Credential.name;
 	},
-	{ timeout: PLAYGROUND_START_TIMEOUT_MS },
+	{ timeout: PLAYGROUND_START_TIMEOUT_MS + INSTALL_TIMEOUT_MS },
 );
 
 const registered = registerTests(suiteTests(context, browser.tests, accessToken.tests));

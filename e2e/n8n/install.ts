@@ -32,6 +32,9 @@ export const DEFAULT_CACHE_DIR = process.env.N8N_E2E_CACHE_DIR ?? path.join(REPO
 
 const MARKER_FILE = '.e2e-installed.json';
 
+/** Room for a first install in a suite's setup (measured here: 5–6 min without npm's cache). */
+export const INSTALL_TIMEOUT_MS = 1_800_000;
+
 export type LogFn = (line: string) => void;
 export const defaultLog: LogFn = (line) => process.stderr.write(`[n8n-e2e] ${line}\n`);
 
