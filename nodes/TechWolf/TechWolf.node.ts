@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeType, type INode
 
 import { resourcesProperties, subtitle } from './actions/resources';
 import { router } from './actions/router';
+import { withBooleansValidated } from '../shared/booleans';
 import { listSearch } from './methods/listSearch';
 
 export class TechWolf implements INodeType {
@@ -21,7 +22,7 @@ export class TechWolf implements INodeType {
 			{ name: 'techWolfOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
 			{ name: 'techWolfApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
 		],
-		properties: [
+		properties: withBooleansValidated([
 			{
 				displayName: 'Authentication',
 				name: 'authentication',
@@ -33,7 +34,7 @@ export class TechWolf implements INodeType {
 				default: 'oAuth2',
 			},
 			...resourcesProperties,
-		],
+		]),
 	};
 
 	methods = { listSearch };

@@ -8,6 +8,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { withBooleansValidated } from '../shared/booleans';
 import { rememberedIdsOf } from './deduplication';
 import { handleDelivery, readDelivery, type Delivery } from './delivery';
 import { triggerProperties } from './properties';
@@ -57,7 +58,7 @@ export class TechWolfTrigger implements INodeType {
 				path: 'webhook',
 			},
 		],
-		properties: triggerProperties,
+		properties: withBooleansValidated(triggerProperties),
 	};
 
 	methods = { credentialTest: { techWolfSigningKeysTest, techWolfAccessTokenKeysTest } };

@@ -317,6 +317,26 @@ describe('Export: the skills team’s exports, page by page within each page’s
 			},
 		]);
 	});
+
+	test('Active Employees Only is read one way by every employee export: an expression’s "false" is false, "maybe" is refused before any request', async () => {
+		const exports = [
+			['employeeSkillProfiles', 'POST /export/employees/skill_profiles'],
+			['employeeSkillClusters', 'POST /export/employees/skill_clusters'],
+			['employeeTaskProfiles', 'POST /export/employees/task_profiles'],
+		] as const;
+		for (const [operation, route] of exports) {
+			await harness.run({ resource: 'export', operation, limit: 1, options: { activeOnly: '={{ "false" }}' } });
+			expect(lastBody(route)).toMatchObject({ filters: [{ filter: 'is_active', is_active: false }] });
+
+			const before = requests(route);
+			await expect(
+				harness.run({ resource: 'export', operation, limit: 1, options: { activeOnly: '={{ "maybe" }}' } }),
+			).rejects.toMatchObject({
+				message: "Invalid input for field 'Active Employees Only' inside 'Options' in [item 0]",
+			});
+			expect(requests(route)).toBe(before);
+		}
+	});
 });
 
 describe('Job Change and Vacancy', () => {

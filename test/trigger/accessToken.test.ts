@@ -61,11 +61,12 @@ async function withTrigger(
 	keys: 'jwks' | 'publicKey',
 	credentials: CredentialVault,
 	run: (server: TriggerServer) => Promise<void>,
+	requireAccessToken: boolean | string = true,
 ): Promise<void> {
 	const server = await startTriggerServer(
 		{
 			nodeType: new TechWolfTrigger(),
-			parameters: { events: ['*'], requireAccessToken: true, accessTokenKeys: keys },
+			parameters: { events: ['*'], requireAccessToken, accessTokenKeys: keys },
 			credentials: {
 				techWolfWebhookApi: `signing-${++credentialSerial}`,
 				[ACCESS_TOKEN_CREDENTIAL[keys]]: `token-${credentialSerial}`,
@@ -125,6 +126,19 @@ describe('TechWolf Trigger: Require Access Token (JWKS URL)', () => {
 			expect(server.emitted).toHaveLength(3);
 			expect(auth.stats().jwksRequests).toBe(1);
 		});
+	});
+
+	test('switched on by an expression that yields "true": a delivery without a token is 401, nothing emitted', async () => {
+		await withTrigger(
+			'jwks',
+			vault(),
+			async (server) => {
+				expect(await deliver(server)).toMatchObject({ status: 401, body: { reason: 'missing_access_token' } });
+				expect(await deliver(server, `Bearer ${auth.issueToken()}`)).toMatchObject({ status: 200 });
+				expect(server.emitted).toHaveLength(1);
+			},
+			'={{ "true" }}',
+		);
 	});
 
 	test('without a token, or with a bad one, 401 with its reason and nothing emitted', async () => {

@@ -7,6 +7,7 @@ import type { Operation } from '../operation';
 import {
 	activeEmployeesOption,
 	alphabeticalSorting,
+	employeeFilters,
 	exportBody,
 	exportRecords,
 	sortSkillsAlphabeticallyOption,
@@ -36,10 +37,9 @@ export const employeeSkillProfiles: Operation = {
 		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const records = await exportRecords(this, itemIndex, '/export/employees/skill_profiles', (options) => {
-			const filters = options.activeOnly !== undefined ? [{ filter: 'is_active', is_active: options.activeOnly }] : [];
-			return exportBody(filters, options.include, alphabeticalSorting(options));
-		});
+		const records = await exportRecords(this, itemIndex, '/export/employees/skill_profiles', (options) =>
+			exportBody(employeeFilters(options), options.include, alphabeticalSorting(options)),
+		);
 		return readSimplify(this, itemIndex) ? records.map(simplifyProfile) : records;
 	},
 };
