@@ -10,15 +10,14 @@
  */
 import { rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, before } from 'node:test';
+import { after } from 'node:test';
 
 import { generateSigningKeyPair } from '../sandbox/signer';
 import { packPackage } from './n8n/community-package';
-import { ensureN8n, INSTALL_TIMEOUT_MS } from './n8n/install';
 import { buildPackage } from './playground';
 import { startQueueCluster, type QueueCluster } from './queue/cluster';
 import { queueTests, type QueueContext } from './queue/queue-tests';
-import { registerTests, setUp } from './test-case';
+import { beforeSuite, registerTests, setUp } from './test-case';
 import { SIGNING_KEYS_CREDENTIAL } from '../nodes/TechWolfTrigger/verification/signature';
 
 const CLUSTER_START_TIMEOUT_MS = 300_000;
@@ -52,26 +51,20 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	});
 }
 
-// One hook: node:test (Node 20) runs a file's `before` hooks at once, not one after the other. The first run installs
-// n8n into .cache/ (minutes): the timeout leaves room for it.
-before(
-	async () => {
-		const install = await ensureN8n({ log: note });
-		if (process.env.E2E_SKIP_BUILD !== '1') buildPackage(note);
-		const packed = await packPackage();
-		try {
-			cluster = await startQueueCluster({ install, packageTarball: packed.tarball, log: note });
-		} finally {
-			rmSync(path.dirname(packed.tarball), { recursive: true, force: true });
-		}
-		note(`all four n8n processes ready ${(cluster.startupMs / 1000).toFixed(1)} s after the services started`);
-		const credential = await cluster.main.rest.createCredential(SIGNING_KEYS_CREDENTIAL, 'TechWolf webhook keys', {
-			publicKeys: signingKey.publicKeyHex,
-		});
-		credentialId = credential.id;
-	},
-	{ timeout: CLUSTER_START_TIMEOUT_MS + INSTALL_TIMEOUT_MS },
-);
+beforeSuite(note, CLUSTER_START_TIMEOUT_MS, async (install) => {
+	if (process.env.E2E_SKIP_BUILD !== '1') buildPackage(note);
+	const packed = await packPackage();
+	try {
+		cluster = await startQueueCluster({ install, packageTarball: packed.tarball, log: note });
+	} finally {
+		rmSync(path.dirname(packed.tarball), { recursive: true, force: true });
+	}
+	note(`all four n8n processes ready ${(cluster.startupMs / 1000).toFixed(1)} s after the services started`);
+	const credential = await cluster.main.rest.createCredential(SIGNING_KEYS_CREDENTIAL, 'TechWolf webhook keys', {
+		publicKeys: signingKey.publicKeyHex,
+	});
+	credentialId = credential.id;
+});
 
 const registered = registerTests(queueTests(context));
 

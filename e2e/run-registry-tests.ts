@@ -12,14 +12,14 @@
  * the README's picture (docs/images/community-nodes-install.png).
  */
 import * as path from 'node:path';
-import { after, before } from 'node:test';
+import { after } from 'node:test';
 
 import { EditorSession } from './browser';
-import { ensureN8n, INSTALL_TIMEOUT_MS, REPO_ROOT } from './n8n/install';
+import { REPO_ROOT } from './n8n/install';
 import { communityNodesUiTests } from './registry/community-nodes-ui';
 import { startRegistryEnvironment, type RegistryEnvironment } from './registry/environment';
 import { registryTests } from './registry/registry-tests';
-import { registerTests, setUp } from './test-case';
+import { beforeSuite, registerTests, setUp } from './test-case';
 
 const SETUP_TIMEOUT_MS = 240_000;
 const N8N_LOG_LINES_ON_FAILURE = 40;
@@ -70,15 +70,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	});
 }
 
-// One hook: node:test (Node 20) runs a file's `before` hooks at once, not one after the other. The first run installs
-// n8n into .cache/ (minutes): the timeout leaves room for it.
-before(
-	async () => {
-		const install = await ensureN8n({ log: note });
-		running = await startRegistryEnvironment({ install, skipBuild: process.env.E2E_SKIP_BUILD === '1', log: note });
-	},
-	{ timeout: SETUP_TIMEOUT_MS + INSTALL_TIMEOUT_MS },
-);
+beforeSuite(note, SETUP_TIMEOUT_MS, async (install) => {
+	running = await startRegistryEnvironment({ install, skipBuild: process.env.E2E_SKIP_BUILD === '1', log: note });
+});
 
 const screenshotDir = process.argv.includes('--update-screenshots')
 	? path.join(REPO_ROOT, 'docs', 'images')

@@ -9,7 +9,7 @@
  * folder and log; `E2E_ONLY=<regular expression>` runs only the tests whose names match it.
  */
 import * as path from 'node:path';
-import { after, before } from 'node:test';
+import { after } from 'node:test';
 
 import { accessTokenTests } from './access-token-tests';
 import { agentToolTests } from './agent-tool-test';
@@ -17,13 +17,13 @@ import { browserTests, type EditorTarget } from './browser';
 import { crashTests } from './crash-tests';
 import { credentialHandlingTests, credentialTestButtonTests } from './credential-tests';
 import { dedupeTests } from './dedupe-tests';
-import { ensureN8n, INSTALL_TIMEOUT_MS, REPO_ROOT } from './n8n/install';
+import { REPO_ROOT } from './n8n/install';
 import { startPlayground, type Playground } from './playground';
 import { reconciliationTest, reconciliationWorkflowWith } from './reconciliation-test';
 import { SandboxClient } from './sandbox-client';
 import type { SuiteContext } from './suite-context';
 import { loadTest } from './load-test';
-import { registerTests, setUp, type TestCase } from './test-case';
+import { beforeSuite, registerTests, setUp, type TestCase } from './test-case';
 import { webhookTests } from './webhook-tests';
 import { writePathTests } from './write-path-tests';
 
@@ -130,22 +130,16 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	});
 }
 
-// One hook: node:test (Node 20) runs a file's `before` hooks at once, not one after the other. The first run installs
-// n8n into .cache/ (minutes): the timeout leaves room for it.
-before(
-	async () => {
-		const install = await ensureN8n({ log: note });
-		playground = await startPlayground({ skipBuild: process.env.E2E_SKIP_BUILD === '1', install, log: note });
-		sandboxClient = new SandboxClient(playground.sandbox);
-		const { n8n, credentialIds } = playground;
-		const oauth2Credential = await n8n.rest.request<{ name: string }>(
-			'GET',
-			`/credentials/${encodeURIComponent(credentialIds.oauth2)}`,
-		);
-		oauth2CredentialName = oauth2Credential.name;
-	},
-	{ timeout: PLAYGROUND_START_TIMEOUT_MS + INSTALL_TIMEOUT_MS },
-);
+beforeSuite(note, PLAYGROUND_START_TIMEOUT_MS, async (install) => {
+	playground = await startPlayground({ skipBuild: process.env.E2E_SKIP_BUILD === '1', install, log: note });
+	sandboxClient = new SandboxClient(playground.sandbox);
+	const { n8n, credentialIds } = playground;
+	const oauth2Credential = await n8n.rest.request<{ name: string }>(
+		'GET',
+		`/credentials/${encodeURIComponent(credentialIds.oauth2)}`,
+	);
+	oauth2CredentialName = oauth2Credential.name;
+});
 
 const registered = registerTests(suiteTests(context, browser.tests, accessToken.tests));
 

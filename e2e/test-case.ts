@@ -1,10 +1,12 @@
 /**
- * The e2e and queue suites' tests, on Node's built-in runner: each test file gives a list of `TestCase`, and the
- * suite's entry registers them with `node:test`, whose top-level tests run one at a time (they share one n8n, so
- * execution counts mean something only one test at a time). The lists are built before the suite's `before` has set
- * anything up, so a test reads what setup provides inside `run`, through `setUp`.
+ * The e2e, queue and registry suites' tests, on Node's built-in runner: each test file gives a list of `TestCase`, and
+ * the suite's entry registers them with `node:test`, whose top-level tests run one at a time (they share one n8n, so
+ * execution counts mean something only one test at a time), after its setup (`beforeSuite`). The lists are built
+ * before that setup has run, so a test reads what setup provides inside `run`, through `setUp`.
  */
-import { test } from 'node:test';
+import { before, test } from 'node:test';
+
+import { ensureN8n, INSTALL_TIMEOUT_MS, type LogFn, type N8nInstallation } from './n8n/install';
 
 export interface TestCase {
 	name: string;
@@ -39,4 +41,17 @@ export function registerTests(tests: readonly TestCase[]): { anyFailed(): boolea
 export function setUp<T>(value: T | undefined, what: string): T {
 	if (value === undefined) throw new Error(`${what} is read before the suite's setup ran: read it inside a test's run`);
 	return value;
+}
+
+/**
+ * The suite's setup as its one `before` hook, handed the installed n8n. One hook, because node:test (Node 20) runs a
+ * file's `before` hooks at once, not one after the other. The first run installs n8n into .cache/ (minutes): the
+ * timeout is `startTimeoutMs` plus room for that.
+ */
+export function beforeSuite(
+	log: LogFn,
+	startTimeoutMs: number,
+	setUpSuite: (install: N8nInstallation) => Promise<void>,
+): void {
+	before(async () => setUpSuite(await ensureN8n({ log })), { timeout: startTimeoutMs + INSTALL_TIMEOUT_MS });
 }
