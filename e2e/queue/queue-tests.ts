@@ -143,7 +143,7 @@ function crashTest(
 				...options,
 			});
 			context.note(`${label}, queue mode: ${JSON.stringify(figures)}`);
-			assertCrashFigures(figures, true);
+			assertCrashFigures(figures, { answersAfterRecording: true, queue: true });
 		},
 	};
 }
