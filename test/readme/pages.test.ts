@@ -8,7 +8,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
-const PAGES = ['README.md', 'CONTRIBUTING.md', 'docs/events.md', 'bench/README.md'];
+const PAGES = [
+	'README.md',
+	'CONTRIBUTING.md',
+	'docs/events.md',
+	'docs/delivery.md',
+	'docs/security.md',
+	'bench/README.md',
+];
 const read = (file: string): string => readFileSync(join(ROOT, file), 'utf8');
 const withoutCode = (page: string): string => page.replace(/^```[\s\S]*?^```$/gm, '');
 
