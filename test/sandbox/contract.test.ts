@@ -5,7 +5,13 @@
  * `[{title, description}]`.
  */
 import { HANDLERS } from '../../sandbox/api';
-import { CONTRACT_OPERATIONS, checkAnswer, operationById, validateErrorBody } from '../../sandbox/contract';
+import {
+	CONTRACT_OPERATIONS,
+	checkAnswer,
+	checkRequest,
+	operationById,
+	validateErrorBody,
+} from '../../sandbox/contract';
 import { FIXTURE_IDS } from '../../sandbox/data';
 import { useSandbox, type Reply } from './client';
 
@@ -376,6 +382,23 @@ describe('the contract says what the stored pages show', () => {
 			{ path: '/export/skills?external_vendor=techwolf', json: {} },
 			'must be one of workday, sap_attribute_library',
 		);
+	});
+
+	test('Job suggestion interactions: the list sits under interactions, at least one, as the curl crawl names it', () => {
+		const interactions = operationById('interactWithJobSuggestions');
+		const problems = (body: unknown) =>
+			checkRequest(interactions, { pathParameters: {}, query: new URLSearchParams('category=skills'), body });
+		const example = [
+			{ suggestion_id: '550e8400-e29b-41d4-a716-446655440000', state: 'accepted' },
+			{ suggestion_id: '770e8400-e29b-41d4-a716-446655440002', state: 'accepted', data: { proficiency_level: 3 } },
+		];
+		expect(problems({ interactions: example })).toEqual([]);
+		expect(problems({})).toEqual(['body/interactions is required']);
+		expect(problems(example)).toEqual([expect.stringContaining('body must be object')]);
+		expect(problems({ interactions: [] })).toEqual([expect.stringContaining('must NOT have fewer than 1 items')]);
+		expect(problems({ interactions: [{ suggestion_id: 'S1', state: 'maybe' }] })).toEqual([
+			expect.stringContaining('must be one of accepted, rejected'),
+		]);
 	});
 
 	test('Job Family skill profile: documented, with the Workday languages and BCP 47 tags its page accepts', async () => {
