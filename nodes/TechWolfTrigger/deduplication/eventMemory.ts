@@ -16,19 +16,13 @@
  * The caps are derived in bench/README.md ("Deduplication").
  */
 import { ClaimQueue } from './claimQueue';
-import { EventRecords, STATIC_DATA_KEY, type EventKey } from './eventRecords';
+import { EventRecords, STATIC_DATA_KEY, type DeduplicationPolicy, type EventKey } from './eventRecords';
 import { savedRecords, union } from './savedRecords';
 
 /** Ids kept in static data per trigger: what a restart and the other n8n processes find. */
 export const STORED_MAX_EVENTS = 10_000;
 /** Entries (claims and stored records) one n8n process keeps in memory, over all triggers. */
 export const PROCESS_MAX_ENTRIES = 200_000;
-
-export interface DeduplicationPolicy {
-	windowSeconds: number;
-	/** At most this many ids in static data. */
-	maxEvents: number;
-}
 
 /**
  * A first claim on an event id, held until its delivery's run is recorded or its answer has left. Held, it is saved

@@ -27,6 +27,13 @@ const RECORD_CHARS = HASH_CHARS + TIME_CHARS;
 export const STATIC_DATA_KEY = 'seenEvents';
 
 /** An event id as the records know it. */
+/** How long ids are kept, and how many static data holds at most. */
+export interface DeduplicationPolicy {
+	windowSeconds: number;
+	/** At most this many ids in static data. */
+	maxEvents: number;
+}
+
 export interface EventKey {
 	bucket: number;
 	hash: string;

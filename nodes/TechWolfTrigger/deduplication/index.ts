@@ -4,17 +4,11 @@
  */
 import type { IWebhookFunctions } from 'n8n-workflow';
 
-import { EventMemory, type Claim, type DeduplicationPolicy } from './eventMemory';
-import { EventRecords } from './eventRecords';
+import { EventMemory, type Claim } from './eventMemory';
+import { EventRecords, type DeduplicationPolicy } from './eventRecords';
 
-export {
-	EventMemory,
-	PROCESS_MAX_ENTRIES,
-	STORED_MAX_EVENTS,
-	type Claim,
-	type DeduplicationPolicy,
-	type HeldClaim,
-} from './eventMemory';
+export { EventMemory, PROCESS_MAX_ENTRIES, STORED_MAX_EVENTS, type Claim, type HeldClaim } from './eventMemory';
+export type { DeduplicationPolicy } from './eventRecords';
 
 export const DEFAULT_WINDOW_MINUTES = 60;
 

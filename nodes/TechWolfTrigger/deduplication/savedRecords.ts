@@ -2,8 +2,7 @@
  * What a trigger's static data holds: the records it loaded joined with what this process knows, composed when n8n
  * saves it.
  */
-import type { DeduplicationPolicy } from './eventMemory';
-import { EventRecords, type EventKey } from './eventRecords';
+import { EventRecords, type DeduplicationPolicy, type EventKey } from './eventRecords';
 
 /**
  * `loaded` with the unexpired records `known` adds (EventRecords.merge); `changed` when that differs from `loaded`.
