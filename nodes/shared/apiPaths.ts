@@ -1,5 +1,5 @@
 /**
- * SkillEngine API paths that more than one module names: the action node's calls (nodes/TechWolf/helpers/) and the
+ * SkillEngine API paths that more than one module names: the action node's calls (nodes/TechWolf/actions/) and the
  * event catalog's `apiCall`, which tells people which call returns an event's state (nodes/shared/events/catalog.ts).
  */
 export const SKILL_PROFILE_PATH: Record<'employee' | 'job' | 'jobSuggestions' | 'course', (id: string) => string> = {

@@ -12,7 +12,7 @@ import { exportResource } from './export';
 import { job } from './job';
 import { jobChange } from './jobChange';
 import { jobFamily } from './jobFamily';
-import { resourceProperties, type Resource } from './operation';
+import { resourceProperties, type Resource } from './shared/operation';
 import { organisationalUnit } from './organisationalUnit';
 import { skill } from './skill';
 import { skillCluster } from './skillCluster';

@@ -10,7 +10,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import type { Operation } from './operation';
+import { type Operation } from './shared/operation';
 import { resources } from './resources';
 
 function operationFor(context: IExecuteFunctions, itemIndex: number): Operation {

@@ -1,5 +1,5 @@
 /**
- * The lists behind the resource locators' From List (descriptions/locators.ts): employees from `GET /employees` and
+ * The lists behind the resource locators' From List (fields/ids.ts): employees from `GET /employees` and
  * organisational units from `GET /organisational_units` (offset pages), jobs from the job skill profile export (keyset
  * pages), since TechWolf's reference shows no job list. None of them takes a search text, so each page is filtered
  * here; the pagination token is the next offset or TechWolf's `next_starting_after`.

@@ -1,5 +1,5 @@
-import { vocabLanguageOption } from '../../descriptions/options';
-import { getSkillProfileOperation } from '../getSkillProfileOperation';
+import { vocabLanguageOption } from '../../fields/options';
+import { getSkillProfileOperation } from '../shared/skillProfile';
 
 export const getSkillProfile = getSkillProfileOperation('course', {
 	action: 'Get the skills a course teaches',

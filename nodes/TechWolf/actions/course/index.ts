@@ -1,4 +1,4 @@
-import type { Resource } from '../operation';
+import { type Resource } from '../shared/operation';
 import { getSkillProfile } from './getSkillProfile.operation';
 
 export const course: Resource = {

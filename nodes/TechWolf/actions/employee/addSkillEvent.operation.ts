@@ -1,13 +1,10 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { collection, idField } from '../../descriptions/fields';
-import { locatorField } from '../../descriptions/locators';
-import { inputLanguageField, strictField } from '../../descriptions/options';
-import { readId, readLocatedId } from '../../helpers/ids';
-import { readCollection, readDay, readJsonObject } from '../../helpers/parameters';
-import { success } from '../../helpers/noContent';
+import { collection, inputLanguageField, readCollection, strictField } from '../../fields/options';
+import { idField, locatorField, readId, readLocatedId } from '../../fields/ids';
+import { readDay, readJsonObject } from '../../fields/values';
+import { type Operation, success } from '../shared/operation';
 import { techWolfApiRequest } from '../../transport';
-import type { Operation } from '../operation';
 
 /** TechWolf's 11 Skill Event types (API reference, Skill Events). */
 export const EVENT_TYPES = [

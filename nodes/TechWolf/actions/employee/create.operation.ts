@@ -1,10 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { idField } from '../../descriptions/fields';
-import { inputLanguageField, strictField } from '../../descriptions/options';
-import { readId } from '../../helpers/ids';
-import { success } from '../../helpers/noContent';
-import type { Operation } from '../operation';
+import { idField, readId } from '../../fields/ids';
+import { inputLanguageField, strictField } from '../../fields/options';
+import { type Operation, success } from '../shared/operation';
 import { employeeFields, postEmployee } from './writeEmployee';
 
 export const create: Operation = {

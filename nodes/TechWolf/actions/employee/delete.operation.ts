@@ -1,9 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { locatorField } from '../../descriptions/locators';
-import { readLocatedId } from '../../helpers/ids';
-import { success } from '../../helpers/noContent';
-import type { Operation } from '../operation';
+import { locatorField, readLocatedId } from '../../fields/ids';
+import { type Operation, success } from '../shared/operation';
 import { techWolfApiRequest } from '../../transport';
 
 /** What TechWolf's "Creating new Employees" tutorial says about deletion, shown where the user deletes or restores. */

@@ -1,11 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { customPropertiesField } from '../../descriptions/fields';
-import { locatorField } from '../../descriptions/locators';
-import { readLocatedId } from '../../helpers/ids';
-import { readCustomPropertiesQuery } from '../../helpers/parameters';
+import { customPropertiesField, readCustomPropertiesQuery } from '../../fields/options';
+import { locatorField, readLocatedId } from '../../fields/ids';
 import { techWolfApiRequest } from '../../transport';
-import type { Operation } from '../operation';
+import { type Operation } from '../shared/operation';
 
 export const get: Operation = {
 	label: 'Get',

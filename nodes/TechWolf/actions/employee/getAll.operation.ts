@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { collection, returnAllFields } from '../../descriptions/fields';
-import { readTake } from '../../helpers/paging';
-import { readCollection } from '../../helpers/parameters';
+import { collection, readCollection } from '../../fields/options';
+import { readTake, returnAllFields } from '../../fields/paging';
 import { PAGE_SIZES, techWolfOffsetPaginated } from '../../transport';
-import type { Operation } from '../operation';
+import { type Operation } from '../shared/operation';
 
 export const getAll: Operation = {
 	label: 'Get Many',

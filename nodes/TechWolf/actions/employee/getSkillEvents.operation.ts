@@ -1,10 +1,9 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { collection, returnAllFields } from '../../descriptions/fields';
-import { locatorField } from '../../descriptions/locators';
-import { readIdList, readLocatedId } from '../../helpers/ids';
-import { readTake } from '../../helpers/paging';
-import type { Operation } from '../operation';
+import { collection } from '../../fields/options';
+import { readTake, returnAllFields } from '../../fields/paging';
+import { locatorField, readIdList, readLocatedId } from '../../fields/ids';
+import { type Operation } from '../shared/operation';
 import { PAGE_SIZES, techWolfOffsetPaginated } from '../../transport';
 import { EVENT_TYPES } from './addSkillEvent.operation';
 

@@ -1,10 +1,5 @@
-import {
-	includeOption,
-	profileVendorOption,
-	responseFormatOption,
-	vocabLanguageOption,
-} from '../../descriptions/options';
-import { getSkillProfileOperation } from '../getSkillProfileOperation';
+import { includeOption, profileVendorOption, responseFormatOption, vocabLanguageOption } from '../../fields/options';
+import { getSkillProfileOperation } from '../shared/skillProfile';
 
 export const getSkillProfile = getSkillProfileOperation('employee', {
 	action: 'Get validated and suggested skills of an employee',

@@ -1,11 +1,17 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { readSimplify, simplifySuggestions } from '../../helpers/simplify';
-import { collection, simplifyField } from '../../descriptions/fields';
-import { choiceOption, externalVendorOption, includeOption, VOCAB_LANGUAGES } from '../../descriptions/options';
-import { readIdList } from '../../helpers/ids';
-import { readChoice, toQuery } from '../../helpers/parameters';
-import type { Operation } from '../operation';
+import { readSimplify, simplifyField, simplifySuggestions } from '../../fields/simplify';
+import {
+	choiceOption,
+	collection,
+	externalVendorOption,
+	includeOption,
+	toQuery,
+	VOCAB_LANGUAGES,
+} from '../../fields/options';
+import { readIdList } from '../../fields/ids';
+import { readChoice } from '../../fields/values';
+import { type Operation } from '../shared/operation';
 import { techWolfApiRequest } from '../../transport';
 
 /** "Maximum of 50 Employees" per request (the suggestions reference page). */

@@ -1,4 +1,4 @@
-import type { Resource } from '../operation';
+import { type Resource } from '../shared/operation';
 import { addSkillEvent } from './addSkillEvent.operation';
 import { create } from './create.operation';
 import { deleteEmployee } from './delete.operation';

@@ -1,10 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { locatorField } from '../../descriptions/locators';
-import { readLocatedId } from '../../helpers/ids';
-import { success } from '../../helpers/noContent';
+import { locatorField, readLocatedId } from '../../fields/ids';
+import { type Operation, success } from '../shared/operation';
 import { techWolfApiRequest } from '../../transport';
-import type { Operation } from '../operation';
 import { employeeFields, readEmployeeBody } from './writeEmployee';
 
 export const update: Operation = {

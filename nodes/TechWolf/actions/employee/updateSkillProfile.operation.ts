@@ -1,15 +1,6 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import { updateSkillProfileOperation } from '../shared/skillFeedback';
 
-import { profileIdField, skillFeedbackFields } from '../../descriptions/skillProfile';
-import { readProfileId, sendSkillFeedback } from '../../helpers/skillProfiles';
-import type { Operation } from '../operation';
-
-export const updateSkillProfile: Operation = {
-	label: 'Update Skill Profile',
+export const updateSkillProfile = updateSkillProfileOperation('employee', {
 	action: 'Update an employee skill profile',
 	description: "Validate or reject skills in an employee's skill profile",
-	fields: [profileIdField('employee'), ...skillFeedbackFields('employee')],
-	async execute(this: IExecuteFunctions, itemIndex: number) {
-		return await sendSkillFeedback(this, 'employee', readProfileId(this, 'employee', itemIndex), itemIndex);
-	},
-};
+});

@@ -4,10 +4,9 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { locatorField } from '../../descriptions/locators';
-import { inputLanguageField } from '../../descriptions/options';
-import { readLocatedId } from '../../helpers/ids';
-import { readChoice, readJsonObject } from '../../helpers/parameters';
+import { locatorField, readLocatedId } from '../../fields/ids';
+import { inputLanguageField } from '../../fields/options';
+import { readChoice, readJsonObject } from '../../fields/values';
 import { techWolfApiRequest } from '../../transport';
 
 export const employeeFields: INodeProperties[] = [

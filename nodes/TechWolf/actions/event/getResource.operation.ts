@@ -1,16 +1,16 @@
 /**
  * Event → Get Resource: turns a thin TechWolf event into the authoritative state behind it, in one step. Which call
  * to make comes from the shared event catalog (`resolvedBy`); the calls themselves are the ones the Employee, Job,
- * Course, Skill and Taxonomy operations make (helpers/).
+ * Course, Skill and Taxonomy operations make (actions/shared/).
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { EVENT_CATALOG, findEvent, type CatalogEntry, type ResolvedBy } from '../../../shared/events';
-import { checkId } from '../../helpers/ids';
-import { fetchSkillProfile } from '../../helpers/skillProfiles';
-import { fetchSkill } from '../../helpers/skills';
-import { exportTaxonomyChanges } from '../../helpers/taxonomy';
-import type { Operation } from '../operation';
+import { checkId } from '../../fields/ids';
+import { fetchSkillProfile } from '../shared/skillProfile';
+import { fetchSkill } from '../shared/skill';
+import { exportTaxonomyChanges } from '../shared/taxonomyChanges';
+import { type Operation } from '../shared/operation';
 
 /** The trigger item fields copied to the output, so that the result still says which event it answers. */
 const EVENT_FIELDS = [

@@ -1,4 +1,4 @@
-import type { Resource } from '../operation';
+import { type Resource } from '../shared/operation';
 import { getResource } from './getResource.operation';
 
 export const event: Resource = {

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { readSimplify, simplifyProfile } from '../../helpers/simplify';
-import { collection, returnAllFields, simplifyField } from '../../descriptions/fields';
-import { externalVendorOption, includeOption, responseFormatOption } from '../../descriptions/options';
-import type { Operation } from '../operation';
+import { readSimplify, simplifyField, simplifyProfile } from '../../fields/simplify';
+import { collection, externalVendorOption, includeOption, responseFormatOption } from '../../fields/options';
+import { returnAllFields } from '../../fields/paging';
+import { type Operation } from '../shared/operation';
 import {
 	activeEmployeesOption,
 	alphabeticalSorting,

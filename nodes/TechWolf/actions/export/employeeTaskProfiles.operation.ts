@@ -1,8 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { collection, returnAllFields } from '../../descriptions/fields';
-import { includeOption } from '../../descriptions/options';
-import type { Operation } from '../operation';
+import { collection, includeOption } from '../../fields/options';
+import { returnAllFields } from '../../fields/paging';
+import { type Operation } from '../shared/operation';
 import { activeEmployeesOption, employeeFilters, exportBody, exportRecords } from './request';
 
 export const employeeTaskProfiles: Operation = {

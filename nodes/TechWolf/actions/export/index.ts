@@ -1,4 +1,4 @@
-import type { Resource } from '../operation';
+import { type Resource } from '../shared/operation';
 import { employeeSkillClusters } from './employeeSkillClusters.operation';
 import { employeeSkillProfiles } from './employeeSkillProfiles.operation';
 import { employeeTaskProfiles } from './employeeTaskProfiles.operation';

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { collection, returnAllFields } from '../../descriptions/fields';
-import type { Operation } from '../operation';
+import { collection } from '../../fields/options';
+import { returnAllFields } from '../../fields/paging';
+import { type Operation } from '../shared/operation';
 import { exportBody, exportRecords, jobFamilyFilters, jobFamilyIdsOption } from './request';
 
 export const jobMarketAlignment: Operation = {

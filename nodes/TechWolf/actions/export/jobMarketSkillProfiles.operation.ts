@@ -1,8 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { collection, returnAllFields } from '../../descriptions/fields';
-import { externalVendorOption } from '../../descriptions/options';
-import type { Operation } from '../operation';
+import { collection, externalVendorOption } from '../../fields/options';
+import { returnAllFields } from '../../fields/paging';
+import { type Operation } from '../shared/operation';
 import {
 	alphabeticalSorting,
 	exportBody,

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { JOB_SKILL_PROFILES_EXPORT_PATH } from '../../../shared/apiPaths';
-import { readSimplify, simplifyProfile } from '../../helpers/simplify';
-import { collection, returnAllFields, simplifyField } from '../../descriptions/fields';
-import { externalVendorOption, includeOption, responseFormatOption } from '../../descriptions/options';
-import { readDay } from '../../helpers/parameters';
-import type { Operation } from '../operation';
+import { readSimplify, simplifyField, simplifyProfile } from '../../fields/simplify';
+import { collection, externalVendorOption, includeOption, responseFormatOption } from '../../fields/options';
+import { returnAllFields } from '../../fields/paging';
+import { readDay } from '../../fields/values';
+import { type Operation } from '../shared/operation';
 import { exportBody, exportRecords, jobFamilyFilters, jobFamilyIdsOption } from './request';
 
 export const jobSkillProfiles: Operation = {

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { collection, returnAllFields } from '../../descriptions/fields';
-import { externalVendorOption } from '../../descriptions/options';
+import { collection, externalVendorOption } from '../../fields/options';
+import { returnAllFields } from '../../fields/paging';
 import { splitList } from '../../../shared/list';
-import type { Operation } from '../operation';
+import { type Operation } from '../shared/operation';
 import { exportBody, exportRecords, jobFamilyFilters, jobFamilyIdsOption } from './request';
 
 export const jobSuggestions: Operation = {

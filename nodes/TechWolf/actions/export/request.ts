@@ -4,9 +4,9 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readIdList } from '../../helpers/ids';
-import { readTake } from '../../helpers/paging';
-import { readCollection, toQuery } from '../../helpers/parameters';
+import { readIdList } from '../../fields/ids';
+import { readTake } from '../../fields/paging';
+import { readCollection, toQuery } from '../../fields/options';
 import { PAGE_SIZES, techWolfKeysetPaginated, type PaginatedCall } from '../../transport';
 
 export const activeEmployeesOption: INodeProperties = {

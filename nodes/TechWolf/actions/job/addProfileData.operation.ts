@@ -1,10 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { locatorField } from '../../descriptions/locators';
-import { profileDataFields } from '../../descriptions/profileData';
-import { readLocatedId } from '../../helpers/ids';
-import { sendProfileData } from '../../helpers/profileData';
-import type { Operation } from '../operation';
+import { locatorField, readLocatedId } from '../../fields/ids';
+import { profileDataFields, sendProfileData } from '../shared/profileData';
+import { type Operation } from '../shared/operation';
 
 export const addProfileData: Operation = {
 	label: 'Add Profile Data',

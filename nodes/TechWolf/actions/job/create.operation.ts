@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { idField } from '../../descriptions/fields';
-import { readId } from '../../helpers/ids';
-import { readText } from '../../helpers/parameters';
-import { success } from '../../helpers/noContent';
-import type { Operation } from '../operation';
+import { idField, readId } from '../../fields/ids';
+import { readText } from '../../fields/values';
+import { type Operation, success } from '../shared/operation';
 import { techWolfApiRequest } from '../../transport';
 import { jobFamilyIdField, NAME_MAX_LENGTH, readJobFamilyId } from './fields';
 

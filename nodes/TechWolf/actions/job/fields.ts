@@ -1,7 +1,7 @@
 /** The job fields Create and Update share, and the limits TechWolf documents for them. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkId } from '../../helpers/ids';
+import { checkId } from '../../fields/ids';
 
 /** "Required string length: 1 - 255" for names across the job architecture pages (job family: job_family_name). */
 export const NAME_MAX_LENGTH = 255;

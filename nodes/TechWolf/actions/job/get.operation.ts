@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { locatorField } from '../../descriptions/locators';
-import { readLocatedId } from '../../helpers/ids';
-import type { Operation } from '../operation';
+import { locatorField, readLocatedId } from '../../fields/ids';
+import { type Operation } from '../shared/operation';
 import { techWolfApiRequest } from '../../transport';
 
 export const get: Operation = {

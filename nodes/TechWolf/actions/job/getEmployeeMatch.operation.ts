@@ -1,11 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { collection } from '../../descriptions/fields';
-import { locatorField } from '../../descriptions/locators';
-import { externalVendorOption, vocabLanguageOption } from '../../descriptions/options';
-import { readLocatedId } from '../../helpers/ids';
-import { readQueryOptions } from '../../helpers/parameters';
-import type { Operation } from '../operation';
+import { collection, externalVendorOption, readQueryOptions, vocabLanguageOption } from '../../fields/options';
+import { locatorField, readLocatedId } from '../../fields/ids';
+import { type Operation } from '../shared/operation';
 import { techWolfApiRequest } from '../../transport';
 
 /** TechWolf's Job Matching page: the simple match result, `{job_id, employee_id, score}` (the explained one is not shown). */

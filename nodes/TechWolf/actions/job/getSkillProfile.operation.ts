@@ -4,8 +4,8 @@ import {
 	profileVendorOption,
 	responseFormatOption,
 	vocabLanguageOption,
-} from '../../descriptions/options';
-import { getSkillProfileOperation } from '../getSkillProfileOperation';
+} from '../../fields/options';
+import { getSkillProfileOperation } from '../shared/skillProfile';
 
 export const getSkillProfile = getSkillProfileOperation('job', {
 	action: 'Get the skills a job requires',

@@ -1,5 +1,5 @@
-import { domainNamespaceOption, vocabLanguageOption } from '../../descriptions/options';
-import { getSkillProfileOperation } from '../getSkillProfileOperation';
+import { domainNamespaceOption, vocabLanguageOption } from '../../fields/options';
+import { getSkillProfileOperation } from '../shared/skillProfile';
 
 export const getSuggestedSkillProfile = getSkillProfileOperation('jobSuggestions', {
 	label: 'Get Suggested Skill Profile',

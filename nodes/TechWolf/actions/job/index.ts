@@ -1,4 +1,4 @@
-import type { Resource } from '../operation';
+import { type Resource } from '../shared/operation';
 import { addProfileData } from './addProfileData.operation';
 import { create } from './create.operation';
 import { get } from './get.operation';

@@ -1,9 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { locatorField } from '../../descriptions/locators';
-import { readLocatedId } from '../../helpers/ids';
-import { success } from '../../helpers/noContent';
-import type { Operation } from '../operation';
+import { locatorField, readLocatedId } from '../../fields/ids';
+import { type Operation, success } from '../shared/operation';
 import { techWolfApiRequest } from '../../transport';
 import { jobFamilyIdField, NAME_MAX_LENGTH, readJobFamilyId } from './fields';
 

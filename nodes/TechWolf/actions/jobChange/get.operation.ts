@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { idField } from '../../descriptions/fields';
-import { readId } from '../../helpers/ids';
+import { idField, readId } from '../../fields/ids';
 import { techWolfApiRequest } from '../../transport';
-import type { Operation } from '../operation';
+import { type Operation } from '../shared/operation';
 
 export const get: Operation = {
 	label: 'Get',

@@ -1,12 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { splitList } from '../../../shared/list';
-import { collection } from '../../descriptions/fields';
-import { locatorField } from '../../descriptions/locators';
-import { readIdList, readLocatedId } from '../../helpers/ids';
-import { readCollection } from '../../helpers/parameters';
+import { collection, readCollection } from '../../fields/options';
+import { locatorField, readIdList, readLocatedId } from '../../fields/ids';
 import { techWolfApiRequest } from '../../transport';
-import type { Operation } from '../operation';
+import { type Operation } from '../shared/operation';
 
 export const preview: Operation = {
 	label: 'Preview',

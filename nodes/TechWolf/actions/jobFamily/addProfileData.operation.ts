@@ -1,10 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { idField } from '../../descriptions/fields';
-import { profileDataFields } from '../../descriptions/profileData';
-import { readId } from '../../helpers/ids';
-import { sendProfileData } from '../../helpers/profileData';
-import type { Operation } from '../operation';
+import { idField, readId } from '../../fields/ids';
+import { profileDataFields, sendProfileData } from '../shared/profileData';
+import { type Operation } from '../shared/operation';
 
 export const addProfileData: Operation = {
 	label: 'Add Profile Data',

@@ -1,5 +1,5 @@
-import { domainNamespaceOption, externalVendorOption, vocabLanguageOption } from '../../descriptions/options';
-import { getSkillProfileOperation } from '../getSkillProfileOperation';
+import { domainNamespaceOption, externalVendorOption, vocabLanguageOption } from '../../fields/options';
+import { getSkillProfileOperation } from '../shared/skillProfile';
 
 export const getSkillProfile = getSkillProfileOperation('jobFamily', {
 	action: 'Get the skills of a job family',

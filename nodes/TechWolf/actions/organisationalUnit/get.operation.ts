@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { locatorField } from '../../descriptions/locators';
-import { readLocatedId } from '../../helpers/ids';
+import { locatorField, readLocatedId } from '../../fields/ids';
 import { techWolfApiRequest } from '../../transport';
-import type { Operation } from '../operation';
+import { type Operation } from '../shared/operation';
 
 export const get: Operation = {
 	label: 'Get',

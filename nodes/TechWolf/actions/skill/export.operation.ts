@@ -1,12 +1,16 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { collection, returnAllFields } from '../../descriptions/fields';
-import { externalVendorOption, vocabLanguageOption } from '../../descriptions/options';
-import { readIdList } from '../../helpers/ids';
-import { readTake } from '../../helpers/paging';
-import { readCollection, readQueryOptions } from '../../helpers/parameters';
+import {
+	collection,
+	externalVendorOption,
+	readCollection,
+	readQueryOptions,
+	vocabLanguageOption,
+} from '../../fields/options';
+import { readTake, returnAllFields } from '../../fields/paging';
+import { readIdList } from '../../fields/ids';
 import { PAGE_SIZES, techWolfKeysetPaginated } from '../../transport';
-import type { Operation } from '../operation';
+import { type Operation } from '../shared/operation';
 
 export const exportSkills: Operation = {
 	label: 'Export',

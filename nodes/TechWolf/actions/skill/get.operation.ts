@@ -1,11 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { collection, idField } from '../../descriptions/fields';
-import { externalVendorOption, vocabLanguageOption } from '../../descriptions/options';
-import { readId } from '../../helpers/ids';
-import { readQueryOptions } from '../../helpers/parameters';
-import { fetchSkill } from '../../helpers/skills';
-import type { Operation } from '../operation';
+import { collection, externalVendorOption, readQueryOptions, vocabLanguageOption } from '../../fields/options';
+import { idField, readId } from '../../fields/ids';
+import { fetchSkill } from '../shared/skill';
+import { type Operation } from '../shared/operation';
 
 export const get: Operation = {
 	label: 'Get',

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { customPropertiesField, idField } from '../../descriptions/fields';
-import { readId } from '../../helpers/ids';
-import { readCustomPropertiesQuery } from '../../helpers/parameters';
+import { customPropertiesField, readCustomPropertiesQuery } from '../../fields/options';
+import { idField, readId } from '../../fields/ids';
 import { techWolfApiRequest } from '../../transport';
-import type { Operation } from '../operation';
+import { type Operation } from '../shared/operation';
 
 export const get: Operation = {
 	label: 'Get',

@@ -1,11 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { collection, idField } from '../../descriptions/fields';
-import { vocabLanguageOption } from '../../descriptions/options';
-import { readId } from '../../helpers/ids';
-import { readQueryOptions } from '../../helpers/parameters';
+import { collection, readQueryOptions, vocabLanguageOption } from '../../fields/options';
+import { idField, readId } from '../../fields/ids';
 import { techWolfApiRequest } from '../../transport';
-import type { Operation } from '../operation';
+import { type Operation } from '../shared/operation';
 
 export const getSkillProfile: Operation = {
 	label: 'Get Skill Profile',

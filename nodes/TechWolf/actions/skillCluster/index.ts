@@ -1,4 +1,4 @@
-import type { Resource } from '../operation';
+import { type Resource } from '../shared/operation';
 import { get } from './get.operation';
 import { getSkillProfile } from './getSkillProfile.operation';
 

@@ -1,12 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { collection, idField } from '../../descriptions/fields';
-import { choiceOption } from '../../descriptions/options';
-import { readId } from '../../helpers/ids';
-import { success } from '../../helpers/noContent';
-import { readCollection, readJsonObject, readText } from '../../helpers/parameters';
+import { choiceOption, collection, readCollection } from '../../fields/options';
+import { idField, readId } from '../../fields/ids';
+import { type Operation, success } from '../shared/operation';
+import { readJsonObject, readText } from '../../fields/values';
 import { techWolfApiRequest } from '../../transport';
-import type { Operation } from '../operation';
 
 /** Skill names: "Required string length: 1 - 255" (Create Skill page). */
 const SKILL_NAME_MAX_LENGTH = 255;

@@ -1,12 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { collection, returnAllFields } from '../../descriptions/fields';
-import { externalVendorOption } from '../../descriptions/options';
-import { readIdList } from '../../helpers/ids';
-import { readTake } from '../../helpers/paging';
-import { readCollection } from '../../helpers/parameters';
-import { exportTaxonomyChanges } from '../../helpers/taxonomy';
-import type { Operation } from '../operation';
+import { collection, externalVendorOption, readCollection } from '../../fields/options';
+import { readTake, returnAllFields } from '../../fields/paging';
+import { readIdList } from '../../fields/ids';
+import { exportTaxonomyChanges } from '../shared/taxonomyChanges';
+import { type Operation } from '../shared/operation';
 
 /** Operation types TechWolf documents for POST /taxonomy/export; others may exist, so any value is passed on. */
 const OPERATION_TYPES = [

@@ -1,4 +1,4 @@
-import type { Resource } from '../operation';
+import { type Resource } from '../shared/operation';
 import { createSkill } from './createSkill.operation';
 import { exportChanges } from './exportChanges.operation';
 
