@@ -102,6 +102,7 @@ interface Pair {
 	target: Side;
 	share: number;
 	desiredFunction?: boolean;
+	vacancy?: VacancyRecord;
 }
 
 /** The pairs the filters admit, scored with the weights, best first, over the threshold, as many as the limit. */
@@ -155,13 +156,22 @@ function employeePairs(data: SandboxData, job: JobRecord): Pair[] {
 		}));
 }
 
-function vacancyPairs(data: SandboxData, employee: EmployeeRecord, vacancies: VacancyRecord[]): Pair[] {
+/**
+ * An employee paired with each vacancy. The filters judge the target side: the vacancies when an employee looks for
+ * them, the employee when a company looks for employees (`employeeIsTarget`).
+ */
+function vacancyPairs(
+	data: SandboxData,
+	employee: EmployeeRecord,
+	vacancies: VacancyRecord[],
+	employeeIsTarget = false,
+): Pair[] {
 	const held = heldSkills(data, employee.external_id);
 	return vacancies.map((vacancy) => ({
-		source: employee,
-		target: vacancy,
+		...(employeeIsTarget ? { source: vacancy, target: employee } : { source: employee, target: vacancy }),
 		share: skillShare(vacancySkills(data, vacancy), held),
 		desiredFunction: desires(employee, vacancy.job_title),
+		vacancy,
 	}));
 }
 
@@ -205,15 +215,16 @@ const matchVacanciesForEmployee: Handler = ({ params, query, body }, data) => {
  * A company's match with an employee is the employee's best match with one of the company's vacancies;
  * matching_vacancies lists the vacancies that contributed (those with a score above 0), best first.
  */
-function companyMatches(data: SandboxData, employee: EmployeeRecord, body: MatchingBody) {
+function companyMatches(data: SandboxData, employee: EmployeeRecord, body: MatchingBody, employeeIsTarget: boolean) {
 	const vacancies = [...data.vacancies.values()];
-	const matches = ranked(vacancyPairs(data, employee, vacancies), body, true, 0, vacancies.length);
+	const pairs = vacancyPairs(data, employee, vacancies, employeeIsTarget);
+	const matches = ranked(pairs, body, true, 0, vacancies.length);
 	const byCompany = new Map<
 		string,
 		{ score: number; matching_vacancies: { external_id: string; job_title: string }[] }
 	>();
 	for (const match of matches.filter((scored) => scored.score > 0)) {
-		const vacancy = data.vacancies.get(match.target.external_id) as VacancyRecord;
+		const vacancy = match.vacancy as VacancyRecord;
 		const company = byCompany.get(vacancy.company) ?? { score: match.score, matching_vacancies: [] };
 		company.matching_vacancies.push({ external_id: vacancy.external_id, job_title: vacancy.job_title });
 		byCompany.set(vacancy.company, company);
@@ -234,7 +245,7 @@ function companyList(entries: { company_id: string; employee_id: string; score: 
 
 const matchCompaniesForEmployee: Handler = ({ params, query, body }, data) => {
 	const employee = findEmployee(data, params.external_id ?? '');
-	const companies = companyMatches(data, employee, (body ?? {}) as MatchingBody);
+	const companies = companyMatches(data, employee, (body ?? {}) as MatchingBody, false);
 	const entries = [...companies].map(([company_id, match]) => ({
 		company_id,
 		employee_id: employee.external_id,
@@ -249,7 +260,7 @@ const matchEmployeesForCompany: Handler = ({ params, query, body }, data) => {
 		throw notFound(`External Company with external_id "${companyId}" was not found`);
 	}
 	const entries = [...data.employees.values()].flatMap((employee) => {
-		const match = companyMatches(data, employee, (body ?? {}) as MatchingBody).get(companyId);
+		const match = companyMatches(data, employee, (body ?? {}) as MatchingBody, true).get(companyId);
 		return match ? [{ company_id: companyId, employee_id: employee.external_id, ...match }] : [];
 	});
 	return ok(companyList(entries, query));
