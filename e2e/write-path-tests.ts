@@ -194,7 +194,7 @@ export function writePathTests(context: SuiteContext): TestCase[] {
 			},
 		},
 		{
-			name: 'Skills team: organisational unit → move an employee there → job description preview → the change → create a skill → skill cluster → market alignment, in one n8n workflow',
+			name: "Skills team: organisational unit → move an employee there → job description preview → the change → create a skill → skill cluster → market alignment → the job's best matching employee, in one n8n workflow",
 			run: async () => {
 				const { sandbox, credentialIds } = context.playground;
 				const body = (field: string) => `={{ $('Webhook').item.json.body.${field} }}`;
@@ -261,6 +261,16 @@ export function writePathTests(context: SuiteContext): TestCase[] {
 								options: { jobFamilyIds: 'JF-DATA' },
 							},
 						},
+						{
+							name: 'Matching Employees',
+							parameters: {
+								resource: 'job',
+								operation: 'getMatchingEmployees',
+								jobId: { __rl: true, mode: 'id', value: body('jobId') },
+								options: { maxMatches: 1, minScore: 0.1 },
+								weights: { skillsMatch: 1 },
+							},
+						},
 					],
 					credentialIds.oauth2,
 				);
@@ -285,6 +295,13 @@ export function writePathTests(context: SuiteContext): TestCase[] {
 				const cluster = onlyItem(execution, 'Cluster Skills');
 				assert.ok((cluster.skills as Array<{ skill: string }>).some((skill) => skill.skill === 'Python'));
 				assert.equal(onlyItem(execution, 'Market Alignment').job_id, 'J2');
+				const best = onlyItem(execution, 'Matching Employees');
+				assert.equal(best.job_id, 'J2');
+				assert.ok(Number(best.score) >= 0.1 && Number(best.score) <= 1, `score ${String(best.score)}`);
+				assert.deepEqual(sandbox.stats().lastBodies['POST /job_architecture/jobs/J2/matching_employees'], {
+					filters: [],
+					weights: [{ weight: 'skills_match', value: 1 }],
+				});
 				assert.deepEqual(sandbox.stats().contractViolations, [], 'the sandbox saw requests its contract refuses');
 			},
 		},

@@ -21,6 +21,7 @@ import { exportProfileHandlers } from './exportProfiles';
 import { jobHandlers } from './job';
 import { jobChangeHandlers } from './jobChange';
 import { jobFamilyHandlers } from './jobFamily';
+import { matchListHandlers } from './matchLists';
 import { matchingHandlers } from './matching';
 import { organisationalUnitHandlers } from './organisationalUnit';
 import { ApiError, badRequest, type ApiResult, type Handler } from './shared';
@@ -51,6 +52,7 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
 	...exportProfileHandlers,
 	...jobChangeHandlers,
 	...matchingHandlers,
+	...matchListHandlers,
 	...vacancyHandlers,
 	...versionHandlers,
 };
@@ -63,10 +65,11 @@ for (const operationId of Object.keys(HANDLERS)) {
 
 /**
  * The token scope an operation needs. TechWolf names the scopes (read, write, read_reports), not which endpoint
- * needs which: reads (GET, and the POSTs that only read: exports and suggestions) need read, the rest write.
+ * needs which: reads (GET, and the POSTs that only read: exports, suggestions and match lists) need read, the rest
+ * write.
  */
 export function scopeOf(operation: ContractOperation): 'read' | 'write' {
-	const readsOnly = /^(export|suggest)/.test(operation.operationId);
+	const readsOnly = /^(export|suggest|match)/.test(operation.operationId);
 	return operation.method === 'GET' || readsOnly ? 'read' : 'write';
 }
 

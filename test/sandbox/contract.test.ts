@@ -214,6 +214,42 @@ const SAMPLES: Record<string, Sample> = {
 	getEmployeeJobMatch: {
 		path: `/employees/${FIXTURE_IDS.employeeWithProfile}/jobs/${FIXTURE_IDS.job}/match?response_format=simple&external_vendor=techwolf&vocab_language=de`,
 	},
+	getEmployeeVacancyMatch: {
+		path: `/employees/${FIXTURE_IDS.employeeWithProfile}/vacancies/${FIXTURE_IDS.vacancy}/match?response_format=simple&external_vendor=workday`,
+	},
+	matchJobsForEmployee: {
+		path: `/employees/${FIXTURE_IDS.employeeWithProfile}/matching_jobs`,
+		json: {
+			filters: [{ filter: 'last_updated', value: '2030-01-01', operator: 'lt' }],
+			weights: [{ weight: 'skills_match', value: 1 }],
+		},
+	},
+	matchEmployeesForJob: {
+		path: `/job_architecture/jobs/${FIXTURE_IDS.job}/matching_employees?limit=5&score_min_threshold=0.1`,
+		json: { filters: [{ filter: 'custom_property', property_name: 'cost_center', property_value: 'CC-1001' }] },
+	},
+	matchVacanciesForEmployee: {
+		path: `/employees/${FIXTURE_IDS.employeeWithProfile}/matching_vacancies?limit=10`,
+		json: { filters: [{ filter: 'max_geo_distance', max_geo_distance: 100 }], weights: [] },
+	},
+	matchCompaniesForEmployee: {
+		path: `/employees/${FIXTURE_IDS.employeeWithProfile}/matching_companies?score_min_threshold=0`,
+		json: {
+			weights: [
+				{ weight: 'desired_functions', value: 0.03 },
+				{ weight: 'geo_distance', value: 0.1, full_score_distance: 5, zero_score_distance: 50 },
+			],
+		},
+	},
+	matchEmployeesForCompany: { path: '/companies/acme/matching_employees?limit=3', json: { filters: [], weights: [] } },
+	exportEmployeeMatchingJobs: {
+		path: '/export/employees/matching_jobs',
+		json: { limit: 2, match_limit_per_entity: 3, score_min_threshold: 0.1 },
+	},
+	exportJobMatchingEmployees: {
+		path: '/job_architecture/export/jobs/matching_employees?response_format=simple',
+		json: { limit: 2, match_limit_per_entity: 2, weights: [{ weight: 'skills_match', value: 1 }] },
+	},
 };
 
 async function send(operationId: string, sample: Sample): Promise<Reply> {
@@ -314,6 +350,24 @@ describe('every operation the sandbox plays, against the sandbox', () => {
 			],
 			['exportTaxonomyChanges', { path: '/taxonomy/export', json: { limit: 500 } }, 'body/limit must be <= 200'],
 			['exportSkills', { path: '/export/skills', json: { filters: [] } }, 'body/filters must be object'],
+			[
+				'exportEmployeeMatchingJobs',
+				{ path: '/export/employees/matching_jobs', json: { limit: 100 } },
+				'body/limit must be <= 50',
+			],
+			[
+				'matchEmployeesForJob',
+				{ path: `/job_architecture/jobs/${FIXTURE_IDS.job}/matching_employees?score_min_threshold=1.5`, json: {} },
+				'query/score_min_threshold must be <= 1',
+			],
+			[
+				'matchJobsForEmployee',
+				{
+					path: `/employees/${FIXTURE_IDS.employeeWithProfile}/matching_jobs`,
+					json: { weights: [{ weight: 'geo_distance', value: 0.1 }] },
+				},
+				'body/weights/0/weight must be equal to constant',
+			],
 		];
 		for (const [id, sample, problem] of refusals) {
 			const reply = await send(id, sample);

@@ -5,6 +5,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { company } from './company';
 import { course } from './course';
 import { employee } from './employee';
 import { event } from './event';
@@ -32,6 +33,7 @@ export const resources: Readonly<Record<string, Resource>> = {
 	skillCluster,
 	jobChange,
 	vacancy,
+	company,
 };
 
 const resourceSelector: INodeProperties = {

@@ -17,6 +17,8 @@ export const PAGE_SIZES = {
 	'POST /job_architecture/export/jobs/task_profiles': 100,
 	'POST /job_architecture/export/jobs/market_skill_profiles': 100,
 	'POST /job_architecture/export/jobs/market_alignment': 100,
+	'POST /export/employees/matching_jobs': 50,
+	'POST /job_architecture/export/jobs/matching_employees': 50,
 } as const;
 
 export type PaginatedCall = keyof typeof PAGE_SIZES;

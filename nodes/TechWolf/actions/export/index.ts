@@ -1,9 +1,11 @@
 import { type Resource } from '../shared/operation';
+import { employeeMatchingJobs } from './employeeMatchingJobs.operation';
 import { employeeSkillClusters } from './employeeSkillClusters.operation';
 import { employeeSkillProfiles } from './employeeSkillProfiles.operation';
 import { employeeTaskProfiles } from './employeeTaskProfiles.operation';
 import { jobMarketAlignment } from './jobMarketAlignment.operation';
 import { jobMarketSkillProfiles } from './jobMarketSkillProfiles.operation';
+import { jobMatchingEmployees } from './jobMatchingEmployees.operation';
 import { jobSkillProfiles } from './jobSkillProfiles.operation';
 import { jobSuggestions } from './jobSuggestions.operation';
 import { jobTaskProfiles } from './jobTaskProfiles.operation';
@@ -20,5 +22,7 @@ export const exportResource: Resource = {
 		jobTaskProfiles,
 		jobMarketSkillProfiles,
 		jobMarketAlignment,
+		employeeMatchingJobs,
+		jobMatchingEmployees,
 	},
 };

@@ -3,6 +3,7 @@ import { addProfileData } from './addProfileData.operation';
 import { create } from './create.operation';
 import { get } from './get.operation';
 import { getEmployeeMatch } from './getEmployeeMatch.operation';
+import { getMatchingEmployees } from './getMatchingEmployees.operation';
 import { getSkillProfile } from './getSkillProfile.operation';
 import { getSuggestedSkillProfile } from './getSuggestedSkillProfile.operation';
 import { update } from './update.operation';
@@ -16,6 +17,7 @@ export const job: Resource = {
 		create,
 		get,
 		getEmployeeMatch,
+		getMatchingEmployees,
 		getSkillProfile,
 		getSuggestedSkillProfile,
 		update,
