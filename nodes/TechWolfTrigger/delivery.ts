@@ -138,13 +138,6 @@ export async function handleDelivery(
 	return { ...acknowledged('accepted', ids), item, ...(claim ? { claim } : {}) };
 }
 
-/**
- * How long a copy waits for an earlier delivery of its event to be recorded in this process, below TechWolf's 15 s
- * timeout. It then answers `duplicate` if that run was recorded, runs the event if it was not, and otherwise answers
- * 503 so that TechWolf delivers it again: a copy is never acknowledged before its event is recorded.
- */
-export const IN_FLIGHT_WAIT_MS = 10_000;
-
 async function claimAfterInFlight(
 	remembered: RememberedIds,
 	eventId: string,

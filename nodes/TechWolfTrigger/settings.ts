@@ -19,9 +19,15 @@ import {
 	type WebhookVerifier,
 } from './verification/signature';
 import { DEFAULT_WINDOW_MINUTES, STORED_MAX_EVENTS, type DeduplicationPolicy } from './deduplication';
-import { IN_FLIGHT_WAIT_MS } from './delivery';
 import { ALL_EVENTS } from './properties';
 import { SourceAllowlist, type SourcePreset } from './sourceIp';
+
+/**
+ * How long a copy waits for an earlier delivery of its event to be recorded in this process, below TechWolf's 15 s
+ * timeout. It then answers `duplicate` if that run was recorded, runs the event if it was not, and otherwise answers
+ * 503 so that TechWolf delivers it again: a copy is never acknowledged before its event is recorded.
+ */
+export const IN_FLIGHT_WAIT_MS = 10_000;
 
 /** The node's Options collection as n8n hands it over (see properties.ts). */
 export interface TriggerOptions {
