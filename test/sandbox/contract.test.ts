@@ -485,6 +485,24 @@ describe('the contract says what the stored pages show', () => {
 		).toEqual([]);
 	});
 
+	test('Job → Employees: response_format, external_vendor and include, named after the pages that render them', async () => {
+		const path = `/job_architecture/jobs/${FIXTURE_IDS.job}/matching_employees`;
+		const accepted = await send('matchEmployeesForJob', {
+			path: `${path}?response_format=simple&external_vendor=workday&limit=5`,
+			json: {},
+		});
+		expect(accepted.status).toBe(200);
+		expect(checkAnswer(operationById('matchEmployeesForJob'), accepted.status, accepted.body)).toEqual([]);
+		await refused(
+			'matchEmployeesForJob',
+			{ path: `${path}?include=skills`, json: {} },
+			'must be one of custom_properties, entity',
+		);
+		const unplayed = await send('matchEmployeesForJob', { path: `${path}?include=entity`, json: {} });
+		expect(unplayed.status).toBe(501);
+		expect(validateErrorBody(unplayed.body)).toBe(true);
+	});
+
 	test('Employee → Vacancies: multi_max_geo_distances locations are a point or a postal code, as the example shows', () => {
 		const vacancies = operationById('matchVacanciesForEmployee');
 		const problems = (location: unknown) =>
