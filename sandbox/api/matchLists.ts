@@ -189,6 +189,10 @@ const matchJobsForEmployee: Handler = ({ params, query, body }, data) => {
 };
 
 const matchEmployeesForJob: Handler = ({ params, query, body }, data) => {
+	requireSimpleFormat(query);
+	if (query.getAll('include').length > 0) {
+		throw new ApiError(501, 'The sandbox does not play include on job matching: TechWolf does not show its shape');
+	}
 	const job = findJob(data, params.external_id ?? '');
 	const { threshold, limit } = listQuery(query);
 	const matches = ranked(employeePairs(data, job), (body ?? {}) as MatchingBody, false, threshold, limit);

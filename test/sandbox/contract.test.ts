@@ -455,6 +455,72 @@ describe('the contract says what the stored pages show', () => {
 		]);
 	});
 
+	test('External Company matching: the filters its pages list, without the vacancy page’s multi_max_geo_distances', async () => {
+		const multiDistance = {
+			filter: 'multi_max_geo_distances',
+			multi_max_geo_distances: [{ max_geo_distance: 20, location: { lat: 51.34, lng: 3.15 } }],
+		};
+		await refused(
+			'matchCompaniesForEmployee',
+			{
+				path: `/employees/${FIXTURE_IDS.employeeWithProfile}/matching_companies`,
+				json: { filters: [multiDistance] },
+			},
+			'body/filters/0',
+		);
+		await refused(
+			'matchEmployeesForCompany',
+			{ path: '/companies/acme/matching_employees', json: { filters: [multiDistance] } },
+			'body/filters/0',
+		);
+		const companies = operationById('matchCompaniesForEmployee');
+		const query = new URLSearchParams('score_min_threshold=0.7&limit=10');
+		const listed = [
+			{ filter: 'max_geo_distance', max_geo_distance: 50 },
+			{ filter: 'language', max_overqualification: 2, max_underqualification: 1 },
+			{ filter: 'custom_property_is_in_list', property_name: 'drivers_license', possible_values: ['C', 'CE'] },
+		];
+		expect(
+			checkRequest(companies, { pathParameters: { external_id: 'E1' }, query, body: { filters: listed } }),
+		).toEqual([]);
+	});
+
+	test('Job → Employees: response_format, external_vendor and include, named after the pages that render them', async () => {
+		const path = `/job_architecture/jobs/${FIXTURE_IDS.job}/matching_employees`;
+		const accepted = await send('matchEmployeesForJob', {
+			path: `${path}?response_format=simple&external_vendor=workday&limit=5`,
+			json: {},
+		});
+		expect(accepted.status).toBe(200);
+		expect(checkAnswer(operationById('matchEmployeesForJob'), accepted.status, accepted.body)).toEqual([]);
+		await refused(
+			'matchEmployeesForJob',
+			{ path: `${path}?include=skills`, json: {} },
+			'must be one of custom_properties, entity',
+		);
+		const unplayed = await send('matchEmployeesForJob', { path: `${path}?include=entity`, json: {} });
+		expect(unplayed.status).toBe(501);
+		expect(validateErrorBody(unplayed.body)).toBe(true);
+	});
+
+	test('Employee → Vacancies: multi_max_geo_distances locations are a point or a postal code, as the example shows', () => {
+		const vacancies = operationById('matchVacanciesForEmployee');
+		const problems = (location: unknown) =>
+			checkRequest(vacancies, {
+				pathParameters: { external_id: 'E1' },
+				query: new URLSearchParams(),
+				body: {
+					filters: [
+						{ filter: 'multi_max_geo_distances', multi_max_geo_distances: [{ max_geo_distance: 20, location }] },
+					],
+				},
+			});
+		expect(problems({ lat: 51.34, lng: 3.15 })).toEqual([]);
+		expect(problems({ country: 'BE', postal_code: 9000 })).toEqual([]);
+		expect(problems({})).not.toEqual([]);
+		expect(problems({ lat: 51.34 })).not.toEqual([]);
+	});
+
 	test('Job Family skill profile: documented, with the Workday languages and BCP 47 tags its page accepts', async () => {
 		const profile = operationById('getJobFamilySkillProfile');
 		expect(profile.documented).toBe(true);
