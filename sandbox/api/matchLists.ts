@@ -1,13 +1,13 @@
 /**
  * Match list routes (operations of `contract/techwolf.openapi.yaml`): the best jobs, vacancies or external companies
- * for an employee, the best employees for a job or a company, and the two matching exports. Every list scores with
+ * for an employee, the best employees for a job, a vacancy or a company, and the three matching exports. Every list scores with
  * `matching.ts`'s skill share, then applies the body's filters (hard) and weights (soft) as TechWolf describes them.
  */
 import type { EmployeeRecord, JobRecord, SandboxData } from '../data';
 import type { VacancyRecord } from '../fixtures/vacancies';
 import { findEmployee } from './employeeRecords';
 import { findJob } from './job';
-import { heldSkills, requireSimpleFormat, skillShare, vacancySkills } from './matching';
+import { findVacancy, heldSkills, requireSimpleFormat, skillShare, vacancySkills } from './matching';
 import { ApiError, badRequest, bodyOf, keysetPage, notFound, ok, type ApiRequest, type Handler } from './shared';
 
 type Filter = { filter: string } & Record<string, unknown>;
@@ -215,6 +215,21 @@ const matchVacanciesForEmployee: Handler = ({ params, query, body }, data) => {
 	);
 };
 
+/** As matching_vacancies the other way round (the tutorial); the page does not say inactive employees are left out. */
+const matchEmployeesForVacancy: Handler = ({ params, query, body }, data) => {
+	const vacancy = findVacancy(data, params.external_id ?? '');
+	const { threshold, limit } = listQuery(query);
+	const pairs = [...data.employees.values()].flatMap((employee) => vacancyPairs(data, employee, [vacancy], true));
+	const matches = ranked(pairs, (body ?? {}) as MatchingBody, true, threshold, limit);
+	return ok(
+		matches.map((match) => ({
+			employee_id: match.target.external_id,
+			vacancy_id: vacancy.external_id,
+			score: match.score,
+		})),
+	);
+};
+
 /**
  * A company's match with an employee is the employee's best match with one of the company's vacancies;
  * matching_vacancies lists the vacancies that contributed (those with a score above 0), best first.
@@ -331,6 +346,16 @@ const exportJobMatchingEmployees: Handler = (request, data) =>
 		'job_id',
 	);
 
+/** The page names no 50 km default for the export, so none applies (the match lists' default is the pages' word). */
+const exportEmployeeMatchingVacancies: Handler = (request, data) =>
+	matchingExport(
+		request,
+		[...data.employees.values()],
+		(employee) => vacancyPairs(data, employee, [...data.vacancies.values()]),
+		(match) => ({ vacancy_id: match.target.external_id, score: match.score }),
+		'employee_id',
+	);
+
 export const matchListHandlers: Record<string, Handler> = {
 	matchJobsForEmployee,
 	matchEmployeesForJob,
@@ -339,4 +364,6 @@ export const matchListHandlers: Record<string, Handler> = {
 	matchEmployeesForCompany,
 	exportEmployeeMatchingJobs,
 	exportJobMatchingEmployees,
+	matchEmployeesForVacancy,
+	exportEmployeeMatchingVacancies,
 };

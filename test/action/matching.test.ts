@@ -1,6 +1,7 @@
 /**
  * TechWolf's Matchmaking through the node against the strict sandbox (sandbox/contract/READING.md, "Matchmaking"):
- * the match lists of employees, jobs and external companies, the employee-vacancy match and the two matching exports.
+ * the match lists of employees, jobs, vacancies and external companies, the employee-vacancy match and the three
+ * matching exports.
  * The sandbox scores the share of the required skills an employee holds (sandbox/api/matching.ts), so a list's score
  * must equal the single match's score for the same pair.
  */
@@ -107,6 +108,62 @@ describe('Employee → Get Matching Vacancies / Get Vacancy Match', () => {
 	});
 });
 
+describe('Vacancy → Get Matching Employees', () => {
+	test('the employees best first with the single match’s score; options as query, filters and weights as the body', async () => {
+		const employees = await harness.json({
+			resource: 'vacancy',
+			operation: 'getMatchingEmployees',
+			vacancyId: FIXTURE_IDS.vacancy,
+			options: { maxMatches: 5, minScore: 0 },
+			filters: { maxDistance: 200 },
+		});
+		const route = `POST /vacancies/${FIXTURE_IDS.vacancy}/matching_employees`;
+		expect(lastQuery(route)).toEqual([
+			['limit', '5'],
+			['score_min_threshold', '0'],
+		]);
+		expect(lastBody(route)).toEqual({ filters: [{ filter: 'max_geo_distance', max_geo_distance: 200 }], weights: [] });
+		expect(employees.length).toBeGreaterThan(1);
+		expect(employees.length).toBeLessThanOrEqual(5);
+		expect(employees.every((employee) => employee.vacancy_id === FIXTURE_IDS.vacancy)).toBe(true);
+		expect(scores(employees)).toEqual(bestFirst(scores(employees)));
+
+		const [single] = await harness.json({
+			resource: 'employee',
+			operation: 'getVacancyMatch',
+			employeeId: byLocator(employeeId),
+			vacancyId: FIXTURE_IDS.vacancy,
+		});
+		const listed = employees.find((employee) => employee.employee_id === employeeId);
+		expect(listed?.score).toBe(single?.match_score);
+	});
+
+	test('a weight lifts the score: the distance boost goes in TechWolf’s shape', async () => {
+		const plain = await harness.json({
+			resource: 'vacancy',
+			operation: 'getMatchingEmployees',
+			vacancyId: FIXTURE_IDS.vacancy,
+			filters: { maxDistance: 200, externalIds: employeeId },
+		});
+		const boosted = await harness.json({
+			resource: 'vacancy',
+			operation: 'getMatchingEmployees',
+			vacancyId: FIXTURE_IDS.vacancy,
+			filters: { maxDistance: 200, externalIds: employeeId },
+			weights: { distanceBoost: 0.1, fullScoreDistance: 500, zeroScoreDistance: 1000 },
+		});
+		expect(lastBody(`POST /vacancies/${FIXTURE_IDS.vacancy}/matching_employees`)).toEqual({
+			filters: [
+				{ filter: 'max_geo_distance', max_geo_distance: 200 },
+				{ filter: 'external_id_is_in_list', external_ids: [employeeId] },
+			],
+			weights: [{ weight: 'geo_distance', value: 0.1, full_score_distance: 500, zero_score_distance: 1000 }],
+		});
+		expect(plain.map((employee) => employee.employee_id)).toEqual([employeeId]);
+		expect(boosted[0]?.score).toBeCloseTo(Math.min(1, Number(plain[0]?.score) + 0.1), 5);
+	});
+});
+
 describe('External Company matching', () => {
 	test('a company scores the employee’s best vacancy and names it; weights go in the documented shapes', async () => {
 		const weights = { desiredFunctions: 0.03, distanceBoost: 0.1, fullScoreDistance: 5, zeroScoreDistance: 50 };
@@ -170,6 +227,36 @@ describe('Export → Employee Matching Jobs / Job Matching Employees', () => {
 	});
 });
 
+describe('Export → Employee Matching Vacancies', () => {
+	test('one item per employee with its best vacancies, distance filter and boost in the vacancy shapes', async () => {
+		const records = await harness.json({
+			resource: 'export',
+			operation: 'employeeMatchingVacancies',
+			limit: 2,
+			options: { maxMatches: 1, minScore: 0 },
+			filters: { maxDistance: 300 },
+			weights: { desiredFunctions: 0.03 },
+		});
+		expect(records).toHaveLength(2);
+		for (const record of records) {
+			expect(record).toEqual({ employee_id: expect.any(String), matches: expect.any(Array) });
+			expect((record.matches as IDataObject[]).length).toBeLessThanOrEqual(1);
+		}
+		expect(lastBody('POST /export/employees/matching_vacancies')).toEqual({
+			limit: 2,
+			match_limit_per_entity: 1,
+			score_min_threshold: 0,
+			filters: [{ filter: 'max_geo_distance', max_geo_distance: 300 }],
+			weights: [{ weight: 'desired_functions', value: 0.03 }],
+		});
+
+		const all = await harness.json({ resource: 'export', operation: 'employeeMatchingVacancies', returnAll: true });
+		const mine = all.find((record) => record.employee_id === employeeId);
+		expect((mine?.matches as IDataObject[])[0]).toEqual({ vacancy_id: FIXTURE_IDS.vacancy, score: expect.any(Number) });
+		expect(lastBody('POST /export/employees/matching_vacancies')).toMatchObject({ limit: 50 });
+	});
+});
+
 describe('what TechWolf refuses', () => {
 	test('more than 100 matches is TechWolf’s 400, reported with its reason', async () => {
 		await expect(
@@ -183,6 +270,21 @@ describe('what TechWolf refuses', () => {
 		// The strict sandbox records the refusal; it is this test's point, so it is taken off before the check after it.
 		expect(harness.sandbox.stats().contractViolations).toEqual([
 			{ endpoint: 'matchEmployeesForJob', problems: ['query/limit must be <= 100'] },
+		]);
+		harness.sandbox.reset();
+	});
+
+	test('a vacancy’s employees: more than 100 is TechWolf’s 400 (the page’s range)', async () => {
+		await expect(
+			harness.run({
+				resource: 'vacancy',
+				operation: 'getMatchingEmployees',
+				vacancyId: FIXTURE_IDS.vacancy,
+				options: { maxMatches: 101 },
+			}),
+		).rejects.toMatchObject({ httpCode: '400', message: expect.stringContaining('limit must be <= 100') });
+		expect(harness.sandbox.stats().contractViolations).toEqual([
+			{ endpoint: 'matchEmployeesForVacancy', problems: ['query/limit must be <= 100'] },
 		]);
 		harness.sandbox.reset();
 	});

@@ -41,6 +41,7 @@ export const NODE_OPERATIONS: Record<string, string> = {
 	'export.jobMarketAlignment': 'exportJobMarketAlignment',
 	'export.employeeMatchingJobs': 'exportEmployeeMatchingJobs',
 	'export.jobMatchingEmployees': 'exportJobMatchingEmployees',
+	'export.employeeMatchingVacancies': 'exportEmployeeMatchingVacancies',
 	'taxonomy.createSkill': 'createSkill',
 	'organisationalUnit.getAll': 'listOrganisationalUnits',
 	'organisationalUnit.get': 'getOrganisationalUnit',
@@ -49,5 +50,6 @@ export const NODE_OPERATIONS: Record<string, string> = {
 	'jobChange.preview': 'previewJobChange',
 	'jobChange.get': 'getJobChange',
 	'vacancy.get': 'getVacancy',
+	'vacancy.getMatchingEmployees': 'matchEmployeesForVacancy',
 	'company.getMatchingEmployees': 'matchEmployeesForCompany',
 };

@@ -250,6 +250,25 @@ const SAMPLES: Record<string, Sample> = {
 		path: '/job_architecture/export/jobs/matching_employees?response_format=simple',
 		json: { limit: 2, match_limit_per_entity: 2, weights: [{ weight: 'skills_match', value: 1 }] },
 	},
+	matchEmployeesForVacancy: {
+		path: `/vacancies/${FIXTURE_IDS.vacancy}/matching_employees?limit=5&score_min_threshold=0`,
+		json: {
+			filters: [{ filter: 'max_geo_distance', max_geo_distance: 100 }],
+			weights: [
+				{ weight: 'skills_match', value: 1 },
+				{ weight: 'desired_functions', value: 0.03 },
+			],
+		},
+	},
+	exportEmployeeMatchingVacancies: {
+		path: '/export/employees/matching_vacancies?response_format=simple',
+		json: {
+			limit: 2,
+			match_limit_per_entity: 3,
+			filters: [{ filter: 'max_geo_distance', max_geo_distance: 50 }],
+			weights: [{ weight: 'geo_distance', value: 0.1, full_score_distance: 5, zero_score_distance: 50 }],
+		},
+	},
 };
 
 async function send(operationId: string, sample: Sample): Promise<Reply> {
@@ -367,6 +386,16 @@ describe('every operation the sandbox plays, against the sandbox', () => {
 					json: { weights: [{ weight: 'geo_distance', value: 0.1 }] },
 				},
 				'body/weights/0/weight must be equal to constant',
+			],
+			[
+				'matchEmployeesForVacancy',
+				{ path: `/vacancies/${FIXTURE_IDS.vacancy}/matching_employees?limit=101`, json: {} },
+				'query/limit must be <= 100',
+			],
+			[
+				'exportEmployeeMatchingVacancies',
+				{ path: '/export/employees/matching_vacancies', json: { limit: 100 } },
+				'body/limit must be <= 50',
 			],
 		];
 		for (const [id, sample, problem] of refusals) {

@@ -19,6 +19,7 @@ export const PAGE_SIZES = {
 	'POST /job_architecture/export/jobs/market_alignment': 100,
 	'POST /export/employees/matching_jobs': 50,
 	'POST /job_architecture/export/jobs/matching_employees': 50,
+	'POST /export/employees/matching_vacancies': 50,
 } as const;
 
 export type PaginatedCall = keyof typeof PAGE_SIZES;

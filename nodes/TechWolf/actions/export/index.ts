@@ -1,5 +1,6 @@
 import { type Resource } from '../shared/operation';
 import { employeeMatchingJobs } from './employeeMatchingJobs.operation';
+import { employeeMatchingVacancies } from './employeeMatchingVacancies.operation';
 import { employeeSkillClusters } from './employeeSkillClusters.operation';
 import { employeeSkillProfiles } from './employeeSkillProfiles.operation';
 import { employeeTaskProfiles } from './employeeTaskProfiles.operation';
@@ -24,5 +25,6 @@ export const exportResource: Resource = {
 		jobMarketAlignment,
 		employeeMatchingJobs,
 		jobMatchingEmployees,
+		employeeMatchingVacancies,
 	},
 };

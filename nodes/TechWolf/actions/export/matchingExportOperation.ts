@@ -1,12 +1,19 @@
 /**
- * The two matching exports (every employee's best jobs, every job's best employees): Return All and Limit count the
- * source entities, each output item holds one entity's matches; filters and weights as the match lists take them.
+ * The matching exports (every employee's best jobs or vacancies, every job's best employees): Return All and Limit
+ * count the source entities, each output item holds one entity's matches; filters and weights as the match lists take
+ * them.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { collection } from '../../fields/options';
 import { returnAllFields } from '../../fields/paging';
-import { matchFiltersField, matchListOptions, matchWeightsField, readMatchingBody } from '../shared/matching';
+import {
+	matchFiltersField,
+	matchListOptions,
+	matchWeightsField,
+	readMatchingBody,
+	type MatchKind,
+} from '../shared/matching';
 import { type Operation } from '../shared/operation';
 import { exportRecords, type ExportPath } from './request';
 
@@ -14,6 +21,8 @@ interface MatchingExport {
 	label: string;
 	action: string;
 	description: string;
+	/** Job matching unless said (the vacancy export takes distance and desired functions too). */
+	kind?: MatchKind;
 	/** The matched entities, plural, for the filters' texts. */
 	entities: string;
 	path: ExportPath;
@@ -27,7 +36,8 @@ function matchingExportBody(options: IDataObject): IDataObject {
 	};
 }
 
-export function matchingExportOperation({ label, action, description, entities, path }: MatchingExport): Operation {
+export function matchingExportOperation(matchingExport: MatchingExport): Operation {
+	const { label, action, description, kind = 'job', entities, path } = matchingExport;
 	return {
 		label,
 		action,
@@ -35,8 +45,8 @@ export function matchingExportOperation({ label, action, description, entities, 
 		fields: [
 			...returnAllFields,
 			collection('options', matchListOptions),
-			matchFiltersField('job', entities),
-			matchWeightsField('job'),
+			matchFiltersField(kind, entities),
+			matchWeightsField(kind),
 		],
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			return await exportRecords(this, itemIndex, path, (options) => ({
