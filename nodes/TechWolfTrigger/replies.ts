@@ -7,7 +7,7 @@ import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import type { TechWolfEventItem } from '../shared/events';
 import type { HeldClaim } from './deduplication';
-import { log } from './log';
+import { log, printable } from './log';
 
 export type ReplyBody = Record<string, string>;
 
@@ -55,7 +55,11 @@ export function sendReply(context: IWebhookFunctions, outcome: Outcome): IWebhoo
 		log(context.logger, 'debug', `TechWolf Trigger rejected a request (${outcome.status}): ${outcome.body.message}`);
 	}
 	if (!outcome.item) {
-		context.getResponseObject().status(outcome.status).json(outcome.body);
+		// A message may quote what the sender wrote (a token's kid): printable, as in n8n's log, so that whatever shows
+		// the answer shows no forged line or hidden text.
+		const { message } = outcome.body;
+		const body = message === undefined ? outcome.body : { ...outcome.body, message: printable(message) };
+		context.getResponseObject().status(outcome.status).json(body);
 		return { noWebhookResponse: true };
 	}
 	const { body, claim } = outcome;

@@ -249,7 +249,7 @@ describe('TechWolf Trigger: what a sender controls in the Authorization header',
 		});
 	});
 
-	test('a kid the sender chose reaches the log escaped and bounded, never as a line of its own', async () => {
+	test('a kid the sender chose reaches the log and the rejection escaped and bounded, never as a line of its own', async () => {
 		const kid = `k\n2026-01-01T00:00:00.000Z | info | forged line \u202e\u0000${'x'.repeat(200)}`;
 		const token = `Bearer ${auth.signToken(auth.standardClaims(), { header: { kid } })}`;
 		const now = Date.now();
@@ -257,7 +257,12 @@ describe('TechWolf Trigger: what a sender controls in the Authorization header',
 		try {
 			await withTrigger('jwks', vault(), async (server) => {
 				// Unknown kid, the key set just fetched: 401, logged at debug.
-				expect(await deliver(server, token)).toMatchObject({ status: 401, body: { reason: 'unknown_signing_key' } });
+				const unknown = await deliver(server, token);
+				expect(unknown).toMatchObject({ status: 401, body: { reason: 'unknown_signing_key' } });
+				const rejection = String((unknown.body as { message?: unknown }).message);
+				expect(rejection).not.toMatch(/[\n\r\u202e]/);
+				expect(rejection).not.toContain('\u0000');
+				expect(rejection).toContain('k\\n2026-01-01T00:00:00.000Z');
 				// Again a few seconds later, before the key set may be fetched again: 503, logged as a warning.
 				clock.mockReturnValue(now + 5000);
 				expect(await deliver(server, token)).toMatchObject({ status: 503, body: { reason: 'jwks_unavailable' } });
