@@ -300,4 +300,23 @@ describe('what TechWolf refuses', () => {
 		).rejects.toMatchObject({ message: 'Only IDs "J/2" is not a valid TechWolf ID' });
 		expect(harness.sandbox.stats().apiRequests).toBe(0);
 	});
+
+	test('a custom property condition without a property name is refused before any request, naming the condition', async () => {
+		await expect(
+			harness.run({
+				resource: 'job',
+				operation: 'getMatchingEmployees',
+				jobId: byLocator(FIXTURE_IDS.job),
+				filters: {
+					customProperties: {
+						condition: [
+							{ propertyName: 'cost_center', operator: 'eq', value: 'CC-1' },
+							{ propertyName: ' ', operator: 'eq', value: 'CC-2' },
+						],
+					},
+				},
+			}),
+		).rejects.toMatchObject({ message: 'Custom Property Condition 2: Property Name is empty' });
+		expect(harness.sandbox.stats().apiRequests).toBe(0);
+	});
 });

@@ -3,7 +3,7 @@
  * which score (query), and the body's filters, hard constraints, and weights, soft ones. Job matching takes only the
  * skills-match weight; vacancy and company matching add desired functions and distance.
  */
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { readIdList } from '../../fields/ids';
 import { collection, readCollection, toQuery } from '../../fields/options';
@@ -159,9 +159,17 @@ function readFilters(context: IExecuteFunctions, itemIndex: number): IDataObject
 		});
 	}
 	const conditions = ((set.customProperties as IDataObject | undefined)?.condition ?? []) as IDataObject[];
-	for (const { propertyName, operator, value } of conditions) {
-		filters.push({ filter: 'custom_property', property_name: propertyName, operator, property_value: value });
-	}
+	conditions.forEach(({ propertyName, operator, value }, position) => {
+		const name = String(propertyName ?? '').trim();
+		if (name === '') {
+			throw new NodeOperationError(
+				context.getNode(),
+				`Custom Property Condition ${position + 1}: Property Name is empty`,
+				{ itemIndex, description: 'Enter the name of the custom property to compare, or remove the condition.' },
+			);
+		}
+		filters.push({ filter: 'custom_property', property_name: name, operator, property_value: value });
+	});
 	if (typeof set.maxDistance === 'number')
 		filters.push({ filter: 'max_geo_distance', max_geo_distance: set.maxDistance });
 	const ids = readIdList(context, set.externalIds ?? '', itemIndex, 'Only IDs');
