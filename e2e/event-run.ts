@@ -20,6 +20,11 @@ import type { N8nExecution, N8nItem } from './n8n/rest-types';
 import type { SandboxClient } from './sandbox-client';
 import { exampleWebhookUrl, exampleWorkflowId, restOf, type ExampleContext } from './suite-context';
 
+interface ProfileSkill {
+	skill: string;
+	validation_state?: string;
+}
+
 /** Node names in examples/techwolf-event-to-profile.json. */
 export const TRIGGER_NODE = 'TechWolf Trigger';
 const GET_RESOURCE_NODE = 'Get Resource';
@@ -197,6 +202,22 @@ export async function deliverAndCheckRun(
 			resourceType: expected.resourceType,
 			deleted: expected.deleted,
 		},
+	);
+	// The example's validated skills: all of the profile's skills but the suggested and rejected ones. A job's skills
+	// say which they are only when Get Resource asks for their validation state.
+	const skills = ((expected.resource as { skills?: ProfileSkill[] } | null)?.skills ?? []) as ProfileSkill[];
+	if (expected.resourceType === 'jobSkillProfile') {
+		assert.ok(
+			skills.length > 0 && skills.every((skill) => skill.validation_state !== undefined),
+			'a job skill without its validation state',
+		);
+	}
+	assert.deepEqual(
+		summary.validatedSkills,
+		skills
+			.filter((skill) => !['suggested', 'rejected'].includes(String(skill.validation_state)))
+			.map((skill) => skill.skill),
+		"the example's Validated Skills differ from the profile's validated skills",
 	);
 	return execution;
 }

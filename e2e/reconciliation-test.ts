@@ -72,11 +72,17 @@ export function reconciliationTest(context: SuiteContext): TestCase {
 				assert.equal(exportRequests, Math.ceil(EMPLOYEES / PAGE_SIZE), 'not one request per export page');
 				// The jobs branch: one row per job of the tenant (the sandbox documents no job list, so its own data counts).
 				const jobRows = nodeOutputItems(execution, JOB_ROW_NODE).map((item) => item.json);
-				const jobCount = createSandboxData().jobs.size;
+				const jobs = createSandboxData().jobs;
+				const jobCount = jobs.size;
 				assert.equal(jobRows.length, jobCount, `${jobRows.length} job rows for ${jobCount} jobs`);
+				// The same resourceType as Get Resource gives the event workflow's rows, so one upsert takes both.
 				assert.ok(
-					jobRows.every((row) => row.resourceType === 'job'),
-					'a job row is not marked resourceType job',
+					rows.every((row) => row.resourceType === 'employeeSkillProfile'),
+					'an employee row is not marked resourceType employeeSkillProfile',
+				);
+				assert.ok(
+					jobRows.every((row) => row.resourceType === 'jobSkillProfile'),
+					'a job row is not marked resourceType jobSkillProfile',
 				);
 				for (const row of [...rows, ...jobRows]) {
 					assert.deepEqual(Object.keys(row).sort(), [
@@ -91,6 +97,12 @@ export function reconciliationTest(context: SuiteContext): TestCase {
 				assert.ok(
 					rows.some((row) => (row.validatedSkills as unknown[]).length > 0),
 					'no employee has a validated skill: the validation state did not come through',
+				);
+				// A job's export holds only its governed skills, validated or initially validated: each one is a row's.
+				assert.deepEqual(
+					jobRows.map((row) => [row.externalId, (row.validatedSkills as unknown[]).length]),
+					jobRows.map((row) => [row.externalId, jobs.get(String(row.externalId))?.skills.length]),
+					'a job row lacks some of the job’s validated skills',
 				);
 			} finally {
 				await sandbox.stop();

@@ -85,7 +85,8 @@ export const EVENT_DEFINITIONS = [
 		description:
 			'Inference completed for a job, skills were validated or rejected, or attributes of validated skills changed',
 		data: 'entity',
-		resolvedBy: { resource: 'job', operation: 'getSkillProfile' },
+		// As for the suggested profile below: without it a job's skills carry no validation_state to tell them apart.
+		resolvedBy: { resource: 'job', operation: 'getSkillProfile', query: { include: 'skill_validation_state' } },
 	},
 	{
 		type: 'ai.techwolf.job_architecture.job.skill_profile.suggested_updated.v1',
