@@ -275,7 +275,10 @@ export function browserTests(target: EditorTarget, options: { chromiumPath?: str
 			await parameters.waitFor();
 			const notice = parameters.getByText('TechWolf has no API to register webhooks');
 			await notice.waitFor();
-			assert.match((await notice.textContent()) ?? '', /Copy the Production URL above/);
+			assert.match(
+				(await notice.textContent()) ?? '',
+				/Give the Production URL above and the event types you want to your TechWolf contact/,
+			);
 			await parameters.getByText('Events', { exact: true }).waitFor();
 			await parameters.locator(byTestId('parameter-input-events')).getByText('All Events').waitFor();
 

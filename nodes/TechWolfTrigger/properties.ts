@@ -19,7 +19,7 @@ const eventOptions: INodePropertyOptions[] = EVENT_CATALOG.filter((entry) => ent
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'TechWolf has no API to register webhooks. Copy the <b>Production URL</b> above and give it to your TechWolf contact, publish this workflow, and paste the public key TechWolf gives you into the credential. The Test URL only works while you listen for a test event.',
+			'TechWolf has no API to register webhooks. Give the <b>Production URL</b> above and the event types you want to your TechWolf contact, put the public key TechWolf gives you in the credential, then publish this workflow. The Test URL only works while you listen for a test event.',
 		name: 'productionUrlNotice',
 		type: 'notice',
 		default: '',
