@@ -5,7 +5,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkId } from '../../fields/ids';
+import { readLocatedId } from '../../fields/ids';
 import { collection, readCollection } from '../../fields/options';
 import { techWolfApiRequest } from '../../transport';
 import {
@@ -46,8 +46,7 @@ export function matchListOperation(list: MatchList): Operation {
 			matchWeightsField(kind),
 		],
 		async execute(this: IExecuteFunctions, itemIndex: number) {
-			const id = this.getNodeParameter(idField.name, itemIndex, '', { extractValue: true });
-			const externalId = checkId(this, id, itemIndex, idLabel);
+			const externalId = readLocatedId(this, idField.name, itemIndex, idLabel);
 			const answer = (await techWolfApiRequest.call(this, {
 				method: 'POST',
 				path: path(externalId),

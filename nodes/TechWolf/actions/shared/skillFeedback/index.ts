@@ -7,7 +7,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { SKILL_PROFILE_PATH } from '../../../../shared/apiPaths';
 import { checkId } from '../../../fields/ids';
 import { techWolfApiRequest } from '../../../transport';
-import type { Operation } from '../operation';
+import { success, type Operation } from '../operation';
 import { profileIdField, readProfileId } from '../skillProfile';
 import { skillFeedbackFields } from './fields';
 
@@ -102,7 +102,7 @@ async function sendSkillFeedback(
 	});
 	const entries = (body.skills ?? body.skill_clusters ?? []) as IDataObject[];
 	const rejected = entries.filter((entry) => entry.has_skill === false || entry.proficiency_level === 0).length;
-	return { success: true, externalId, validated: entries.length - rejected, rejected };
+	return success({ externalId, validated: entries.length - rejected, rejected });
 }
 
 /** The Update Skill Profile operation of `entity`: its id, then the feedback fields. */
