@@ -9,7 +9,7 @@ import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from
 import { splitList } from '../../shared/list';
 
 /** TechWolf's documented rule for its ids (external ids in paths, skill ids): 1 to 100 letters, digits, `_` or `-`. */
-export const TECHWOLF_ID = /^[a-zA-Z0-9_-]{1,100}$/;
+const TECHWOLF_ID = /^[a-zA-Z0-9_-]{1,100}$/;
 
 export function idField(name: string, displayName: string, description: string): INodeProperties {
 	return { displayName, name, type: 'string', required: true, default: '', placeholder: 'e.g. E12345', description };

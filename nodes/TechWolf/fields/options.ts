@@ -84,7 +84,7 @@ export const vocabLanguageOption: INodeProperties = {
 };
 
 /** The external vendors whose vocabulary TechWolf can express skills in (`external_vendor`). */
-export const EXTERNAL_VENDORS: INodePropertyOptions[] = [
+const EXTERNAL_VENDORS: INodePropertyOptions[] = [
 	{ name: 'SAP Attribute Library', value: 'sap_attribute_library' },
 	{ name: 'Workday', value: 'workday' },
 ];

@@ -13,7 +13,7 @@ import { success } from './operation';
 export type ProfileDataOwner = 'job' | 'jobFamily';
 
 /** The Data Type field of each owner, with the types the tutorial lists for it. */
-export const DATA_TYPE_FIELD: Record<ProfileDataOwner, INodeProperties> = {
+const DATA_TYPE_FIELD: Record<ProfileDataOwner, INodeProperties> = {
 	job: {
 		displayName: 'Data Type',
 		name: 'dataType',

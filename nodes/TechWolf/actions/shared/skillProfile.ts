@@ -15,7 +15,7 @@ import type { Operation } from './operation';
 export type ProfileEntity = 'employee' | 'job' | 'jobFamily' | 'course';
 
 /** The id parameter each entity's profile operations take. */
-export const PROFILE_ID: Record<ProfileEntity, { name: string; label: string; description: string }> = {
+const PROFILE_ID: Record<ProfileEntity, { name: string; label: string; description: string }> = {
 	employee: { name: 'employeeId', label: 'Employee ID', description: 'The external ID of the employee' },
 	job: { name: 'jobId', label: 'Job ID', description: 'The external ID of the job in your job architecture' },
 	jobFamily: { name: 'jobFamilyId', label: 'Job Family ID', description: 'The external ID of the job family' },
